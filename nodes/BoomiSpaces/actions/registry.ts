@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as integrationPackInstance from './integrationPackInstance';
+import type { OperationDefinition } from './types';
+
+/**
+ * Every resource the node offers: its operation selector and its operations.
+ * The node description and the router are both derived from this table, so an
+ * operation cannot be listed without being executable (a test checks the rest).
+ */
+export const resources = {
+	integrationPackInstance,
+} satisfies Record<
+	string,
+	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
+>;
+
+export type ResourceName = keyof typeof resources;
+
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Integration Pack Instance',
+			value: 'integrationPackInstance',
+			description: 'An integration pack installed in the Space, and its environment attachments',
+		},
+	],
+	default: 'integrationPackInstance',
+};
+
+/** Resource and operation selectors, then each operation's fields shown only for it. */
+export function describeProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [resourceProperty];
+	for (const [resource, { operationProperty, operations }] of Object.entries(resources)) {
+		properties.push(operationProperty);
+		for (const [operation, definition] of Object.entries(operations)) {
+			for (const property of definition.properties) {
+				properties.push({
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: {
+							...property.displayOptions?.show,
+							resource: [resource],
+							operation: [operation],
+						},
+					},
+				});
+			}
+		}
+	}
+	return properties;
+}
+
+export function findOperation(resource: string, operation: string): OperationDefinition | undefined {
+	const entry = (resources as Record<string, { operations: Record<string, OperationDefinition> }>)[
+		resource
+	];
+	return entry?.operations[operation];
+}
