@@ -1,0 +1,72 @@
+import { readFileSync } from 'fs';
+import { buildSchema, parse, validate, Kind } from 'graphql';
+import type { OperationDefinitionNode } from 'graphql';
+import path from 'path';
+
+import { BoomiSpacesApi } from '../../credentials/BoomiSpacesApi.credentials';
+import { resources } from '../../nodes/BoomiSpaces/actions/registry';
+import type { GraphQLDocument } from '../../nodes/BoomiSpaces/actions/types';
+
+const schema = buildSchema(readFileSync(path.join(__dirname, '../simulator/schema.graphql'), 'utf8'));
+
+/** Every document the package can send: each operation's, and the credential test's. */
+function allDocuments(): Array<[string, GraphQLDocument]> {
+	const documents: Array<[string, GraphQLDocument]> = [];
+	for (const [resource, { operations }] of Object.entries(resources)) {
+		for (const [operation, definition] of Object.entries(operations)) {
+			documents.push([`${resource}.${operation}`, definition.document]);
+		}
+	}
+	const testBody = new BoomiSpacesApi().test.request.body as { query: string; operationName: string };
+	documents.push(['credential test', { ...testBody, field: 'integrationPackInstances' }]);
+	return documents;
+}
+
+describe.each(allDocuments())('GraphQL document of %s', (_label, document) => {
+	const ast = parse(document.query);
+	const operations = ast.definitions.filter(
+		(definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+	);
+
+	it('parses and validates against the schema', () => {
+		expect(validate(schema, ast)).toEqual([]);
+	});
+
+	it('holds exactly one operation, named as operationName', () => {
+		expect(ast.definitions).toHaveLength(operations.length);
+		expect(operations).toHaveLength(1);
+		expect(operations[0].name?.value).toBe(document.operationName);
+		expect(document.operationName).toMatch(/^[A-Z][A-Za-z]+$/);
+	});
+
+	it('selects its declared field', () => {
+		const fields = operations[0].selectionSet.selections.map((selection) =>
+			selection.kind === Kind.FIELD ? selection.name.value : undefined,
+		);
+		expect(fields).toEqual([document.field]);
+	});
+
+	it('carries no literal argument values: user input travels only as variables', () => {
+		const literalKinds = new Set<string>([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
+		const literals: string[] = [];
+		const visit = (node: unknown): void => {
+			if (!node || typeof node !== 'object') return;
+			const { kind } = node as { kind?: string };
+			if (kind === Kind.ARGUMENT) {
+				const value = (node as { value: { kind: string } }).value;
+				if (literalKinds.has(value.kind)) literals.push(value.kind);
+			}
+			for (const child of Object.values(node)) {
+				if (Array.isArray(child)) child.forEach(visit);
+				else if (child && typeof child === 'object' && 'kind' in child) visit(child);
+			}
+		};
+		visit(ast);
+		expect(literals).toEqual([]);
+	});
+});
+
+it('operation names are unique across the node', () => {
+	const names = allDocuments().map(([, document]) => document.operationName);
+	expect(new Set(names).size).toBe(names.length);
+});

@@ -1,0 +1,76 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { readFileSync } from 'fs';
+import path from 'path';
+
+import { BoomiSpaces } from '../../nodes/BoomiSpaces/BoomiSpaces.node';
+import { resources } from '../../nodes/BoomiSpaces/actions/registry';
+
+const description = new BoomiSpaces().description;
+const property = (name: string) => description.properties.filter((entry) => entry.name === name);
+const optionValues = (entry: INodeProperties) =>
+	(entry.options as INodePropertyOptions[]).map((option) => option.value);
+
+describe('node description', () => {
+	it('is the programmatic Boomi Spaces node, usable as an AI tool', () => {
+		expect(description.name).toBe('boomiSpaces');
+		expect(description.displayName).toBe('Boomi Spaces');
+		expect(description.version).toBe(1);
+		expect(description.usableAsTool).toBe(true);
+		expect(description.subtitle).toBeTruthy();
+		expect(description.credentials).toEqual([{ name: 'boomiSpacesApi', required: true }]);
+		expect(description).not.toHaveProperty('requestDefaults');
+	});
+
+	it('lists every resource of the registry, and nothing else', () => {
+		const [resource] = property('resource');
+		expect(optionValues(resource).sort()).toEqual(Object.keys(resources).sort());
+		expect(optionValues(resource)).toContain(resource.default);
+	});
+
+	it.each(Object.entries(resources))('resource %s: every operation option is executable and vice versa', (resource, entry) => {
+		const selector = property('operation').find((candidate) =>
+			candidate.displayOptions?.show?.resource?.includes(resource),
+		)!;
+		expect(optionValues(selector).sort()).toEqual(Object.keys(entry.operations).sort());
+		expect(optionValues(selector)).toContain(selector.default);
+		for (const option of selector.options as INodePropertyOptions[]) {
+			expect(option.action).toMatch(/^[A-Z][a-z]/);
+			expect(option.description).toBeTruthy();
+		}
+	});
+
+	it('every option default is one of its options, every field is described and scoped', () => {
+		for (const entry of description.properties) {
+			if (entry.type === 'options') expect(optionValues(entry)).toContain(entry.default);
+			if (entry.name === 'resource' || entry.name === 'operation') continue;
+			expect(entry.description).toBeTruthy();
+			expect(entry.displayOptions?.show?.resource).toHaveLength(1);
+			expect(entry.displayOptions?.show?.operation).toHaveLength(1);
+		}
+	});
+
+	it('parameter names equal GraphQL variable names of their operation', () => {
+		for (const { operations } of Object.values(resources)) {
+			for (const definition of Object.values(operations)) {
+				for (const field of definition.properties) {
+					const variableName = field.name === 'integrationPackInstanceId' ? 'id' : field.name;
+					expect(definition.document.query).toContain(`$${variableName}`);
+				}
+			}
+		}
+	});
+
+	it('the Unattach id field is a resource locator that says which ids it takes', () => {
+		const [field] = property('integrationPackInstanceId');
+		expect(field.type).toBe('resourceLocator');
+		expect(field.required).toBe(true);
+		expect(field.modes?.map((mode) => mode.name)).toContain('id');
+		expect(field.description).toMatch(/installed integration pack instance/i);
+		expect(field.description).toMatch(/attachment ID/i);
+	});
+
+	it('the codex names this node', () => {
+		const codex = JSON.parse(readFileSync(path.join(__dirname, '../../nodes/BoomiSpaces/BoomiSpaces.node.json'), 'utf8'));
+		expect(codex.node).toBe('n8n-nodes-boomi-spaces.boomiSpaces');
+	});
+});

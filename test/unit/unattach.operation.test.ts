@@ -1,0 +1,107 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	decodeAttachmentId,
+	document,
+	output,
+	variables,
+} from '../../nodes/BoomiSpaces/actions/integrationPackInstance/unattach.operation';
+
+// The sample response on Boomi's Unattach page.
+const SAMPLE =
+	'QVRUQUNIX0lQQUNLX0VOVlNXNTBaV2R5WVhScGIyNVFZV05yU1c1emRHRnVZMlV6TkRRNE5nOjg2YjQxM2E4LTFlYmYtNGM5NS1iYzViLTEzOTU3M2I3NzkxMA';
+
+/** The two context methods `variables` uses; the engine tests cover the real context. */
+function contextWithId(value: unknown) {
+	return {
+		getNodeParameter: () => value,
+		getNode: () => ({ name: 'Boomi Spaces', type: 'n8n-nodes-boomi-spaces.boomiSpaces', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }),
+	} as unknown as IExecuteFunctions;
+}
+
+describe('Unattach document', () => {
+	it('is one named mutation that takes the id as a variable only', () => {
+		expect(document.operationName).toBe('UnattachIntegrationPackInstance');
+		expect(document.query).toContain('mutation UnattachIntegrationPackInstance($id: ID!)');
+		expect(document.query).toContain('integrationPackInstanceEnvironmentAttachmentUnattach(id: $id)');
+		expect(document.query).not.toMatch(/"/);
+	});
+});
+
+describe('decodeAttachmentId', () => {
+	it("decodes the sample response of Boomi's Unattach page", () => {
+		expect(decodeAttachmentId(SAMPLE)).toEqual({
+			integrationPackInstanceId: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+			environmentId: '86b413a8-1ebf-4c95-bc5b-139573b77910',
+		});
+	});
+
+	it('accepts padded base64 too', () => {
+		const padded = btoa('ATTACH_IPACK_ENVabc:env-1');
+		expect(decodeAttachmentId(padded)).toEqual({ integrationPackInstanceId: 'abc', environmentId: 'env-1' });
+	});
+
+	it.each([
+		['not a string', 42],
+		['null', null],
+		['empty', ''],
+		['an instance id (other prefix)', 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng'],
+		['not base64', 'hello world!'],
+		['missing separator', btoa('ATTACH_IPACK_ENVabc').replace(/=+$/, '')],
+		['empty environment', btoa('ATTACH_IPACK_ENVabc:').replace(/=+$/, '')],
+		['empty instance', btoa('ATTACH_IPACK_ENV:env').replace(/=+$/, '')],
+		['binary content', btoa('ATTACH_IPACK_ENV\u0001:\u0002')],
+		['impossible length', 'QVRUQ'],
+		['a plain word', 'OK'],
+	])('returns undefined for %s', (_label, value) => {
+		expect(decodeAttachmentId(value)).toBeUndefined();
+	});
+});
+
+describe('output', () => {
+	it('returns the id sent, Boomi\'s string unchanged and the decoded ids', () => {
+		expect(output(SAMPLE, { id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng' })).toEqual([
+			{
+				id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+				result: SAMPLE,
+				integrationPackInstanceId: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+				environmentId: '86b413a8-1ebf-4c95-bc5b-139573b77910',
+			},
+		]);
+	});
+
+	it('invents nothing when the result does not decode', () => {
+		expect(output('Detached', { id: 'x' })).toEqual([{ id: 'x', result: 'Detached' }]);
+		expect(output(null, { id: 'x' })).toEqual([{ id: 'x', result: null }]);
+	});
+});
+
+describe('variables', () => {
+	it('sends the id untouched, whitespace and special characters included', () => {
+		const id = ' a"b{c}#d\\e ';
+		expect(variables.call(contextWithId(id), 0)).toEqual({ id });
+	});
+
+	it('reads a resource locator value', () => {
+		expect(variables.call(contextWithId({ __rl: true, mode: 'id', value: 'abc' }), 0)).toEqual({ id: 'abc' });
+	});
+
+	it('turns a numeric id from an expression into text', () => {
+		expect(variables.call(contextWithId(34486), 0)).toEqual({ id: '34486' });
+	});
+
+	it.each([[''], ['   '], [undefined], [null], [{}], [['a']]])('rejects %p with a NodeOperationError naming the item', (value) => {
+		let caught: unknown;
+		try {
+			variables.call(contextWithId(value), 3);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(NodeOperationError);
+		const error = caught as NodeOperationError;
+		expect(error.message).toMatch(/Integration Pack Instance ID/);
+		expect(error.description).toMatch(/^Item 3: /);
+		expect(error.context.itemIndex).toBe(3);
+	});
+});
