@@ -9,19 +9,22 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { BOOMI_REGIONS, resolveEndpoints } from '../nodes/BoomiSpaces/transport/endpoints';
+import {
+	BOOMI_REGIONS,
+	JWT_MINT_FAILURE,
+	resolveEndpoints,
+} from '../nodes/BoomiSpaces/transport/endpoints';
 
 /** The hidden, expirable field n8n fills through `preAuthentication`. */
 const MINTED_JWT = 'sessionJwt';
 
 /**
  * An error from JWT minting that is safe to show: it names the account and the
- * endpoint, never the API token, the Basic header or the JWT.
- * `boomiAuthProblem` lets the node's transport recognise it after n8n wraps it.
+ * endpoint, never the API token, the Basic header or the JWT. n8n turns
+ * `httpCode` into the error's HTTP code.
  */
-function mintError(message: string, httpCode?: number): Error {
-	return Object.assign(new Error(message), {
-		boomiAuthProblem: true,
+function mintError(problem: string, httpCode?: number): Error {
+	return Object.assign(new Error(`${JWT_MINT_FAILURE}: ${problem}`), {
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 	});
 }
@@ -226,25 +229,25 @@ export class BoomiSpacesApi implements ICredentialType {
 			// The request error carries the Basic auth header: report only its code.
 			const code = (error as { code?: unknown }).code;
 			throw mintError(
-				`Could not reach Boomi to get a JWT at ${url}${typeof code === 'string' ? ` (${code})` : ''}`,
+				`${url} could not be reached${typeof code === 'string' ? ` (${code})` : ''}`,
 			);
 		}
 
 		if (response.statusCode === 401 || response.statusCode === 403) {
 			throw mintError(
-				`Boomi refused the API token when n8n asked for a JWT (HTTP ${response.statusCode} from ${url}). Check the Account ID, the Username and the API Token in the Boomi Spaces credential.`,
+				`Boomi refused the API token (HTTP ${response.statusCode} from ${url}). Check the Account ID, the Username and the API Token in the Boomi Spaces credential.`,
 				response.statusCode,
 			);
 		}
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			throw mintError(
-				`Boomi answered HTTP ${response.statusCode} when n8n asked for a JWT at ${url}`,
+				`${url} answered HTTP ${response.statusCode}`,
 				response.statusCode,
 			);
 		}
 		const jwt = extractJwt(response.body);
 		if (!jwt) {
-			throw mintError(`Boomi's JWT endpoint (${url}) answered without a JWT`, response.statusCode);
+			throw mintError(`${url} answered without a JWT`, response.statusCode);
 		}
 		return { [MINTED_JWT]: jwt };
 	}

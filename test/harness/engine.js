@@ -9,7 +9,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { createRequire } = require('module');
 
 // n8n-core reads these when its config/logger are first built: set them before requiring it.
 if (!process.env.N8N_USER_FOLDER) {
@@ -23,13 +22,15 @@ for (const [key, value] of Object.entries({
 	if (process.env[key] === undefined) process.env[key] = value;
 }
 
-// Resolve everything through n8n-core so we share its DI container and n8n-workflow.
-const coreRequire = createRequire(require.resolve('n8n-core'));
-const core = coreRequire('./index.js');
+// Plain `require` (not a createRequire bound to n8n-core): under jest it goes through
+// jest's module registry like the test's own imports, so n8n-core, n8n-workflow and
+// @n8n/di are each loaded once and share one DI container. (Loading n8n-core natively
+// beside jest's copy crashed V8 at start-up.) The package pins no nested copies.
+const core = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow, isExpression, createRunExecutionData } =
-	coreRequire('n8n-workflow');
-const { Container } = coreRequire('@n8n/di');
-const { SSHClientsManager } = coreRequire('./execution-engine/ssh-clients-manager');
+	require('n8n-workflow');
+const { Container } = require('@n8n/di');
+const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
 
 const clone = (v) => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 const deferred = () => {

@@ -1,21 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { boomiSpacesApiRequest, getEndpoints } from '../transport';
 import { findOperation } from './registry';
 
-/** The item n8n routes to the error output (or the main output with Continue). */
+/**
+ * The item n8n routes to the error output (or keeps on the main output with
+ * Continue). n8n-core replaces the JSON of an item carrying `error` by
+ * `{ error: message }`; status, code and description travel in the error.
+ */
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	const code = (error.cause as IDataObject | undefined)?.code;
-	if (typeof code === 'string') details.code = code;
-	return {
-		json: { error: error.message, details },
-		error,
-		pairedItem: { item: itemIndex },
-	};
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }
 
 /** Any failure as a node error for that item (never a raw request error, which holds headers). */

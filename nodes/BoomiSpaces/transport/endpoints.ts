@@ -46,3 +46,10 @@ export function resolveEndpoints(settings: EndpointSettings): BoomiEndpoints | {
 	// step reports it when it is missing.
 	return { graphqlUrl, authUrl: /^https?:\/\//i.test(authUrl) ? authUrl : '' };
 }
+
+/**
+ * Every JWT-minting failure message starts with this. n8n wraps errors thrown
+ * by a credential's preAuthentication and drops their cause, so the message is
+ * what lets the transport recognise them.
+ */
+export const JWT_MINT_FAILURE = 'Could not get a Boomi JWT';

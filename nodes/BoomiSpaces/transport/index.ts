@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { GraphQLDocument } from '../actions/types';
 import type { BoomiEndpoints } from './endpoints';
-import { resolveEndpoints } from './endpoints';
+import { JWT_MINT_FAILURE, resolveEndpoints } from './endpoints';
 
 export const CREDENTIAL_TYPE = 'boomiSpacesApi';
 
@@ -90,6 +90,8 @@ export interface BoomiErrorInfo {
 	errors: GraphQLError[];
 	/** Used when Boomi sent no message (HTTP failure without a body we understand). */
 	fallbackMessage?: string;
+	/** Replaces the advice derived from status and code. */
+	description?: string;
 }
 
 /** Builds the one error type the node raises for Boomi's answers. Holds no request data. */
@@ -114,7 +116,7 @@ export function boomiApiError(
 	if (info.httpCode !== undefined) errorResponse.httpCode = String(info.httpCode);
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
-		description: `${itemIndex === undefined ? '' : `Item ${itemIndex}: `}${advice(info.httpCode, code, document.field)}`,
+		description: `${itemIndex === undefined ? '' : `Item ${itemIndex}: `}${info.description ?? advice(info.httpCode, code, document.field)}`,
 		httpCode: info.httpCode === undefined ? undefined : String(info.httpCode),
 		itemIndex,
 	});
@@ -131,32 +133,55 @@ function fromRequestFailure(
 	failure: unknown,
 	itemIndex?: number,
 ): NodeApiError {
-	const error = (failure ?? {}) as IDataObject & { cause?: IDataObject };
-	const cause = (error.cause ?? error) as IDataObject & {
+	interface RequestFailure {
+		message?: unknown;
+		description?: unknown;
+		messages?: unknown;
+		code?: unknown;
+		httpCode?: unknown;
 		response?: { status?: number; data?: unknown };
-	};
-	if (cause.boomiAuthProblem === true) {
-		const httpCode = typeof cause.httpCode === 'string' ? Number(cause.httpCode) : undefined;
+		context?: { data?: unknown };
+		cause?: RequestFailure;
+	}
+	const error = (failure ?? {}) as RequestFailure;
+	const cause = error.cause ?? error;
+	const ownMessage = typeof error.message === 'string' ? error.message : '';
+	// NodeApiError may replace the message by a generic text for the status
+	// and keep the original among `messages` / `description`.
+	const mintFailure = [ownMessage, error.description, ...(Array.isArray(error.messages) ? error.messages : [])].find(
+		(text): text is string => typeof text === 'string' && text.startsWith(JWT_MINT_FAILURE),
+	);
+	if (mintFailure) {
+		const status = Number(error.httpCode ?? cause.httpCode);
 		return boomiApiError(
 			context,
 			document,
-			{ httpCode, errors: [], fallbackMessage: String(cause.message) },
+			{
+				httpCode: Number.isInteger(status) ? status : undefined,
+				errors: [],
+				fallbackMessage: mintFailure,
+				description: 'The Boomi Spaces credential could not get a JWT, so nothing was sent to Boomi Spaces.',
+			},
 			itemIndex,
 		);
 	}
-	const status = cause.response?.status ?? (typeof error.httpCode === 'string' ? Number(error.httpCode) : undefined);
-	const body = cause.response?.data as GraphQLResponseBody | string | undefined;
+	// n8n keeps the response body in `context.data` of its NodeApiError (and
+	// drops the cause); a raw request error keeps it in `response.data`.
+	const body = (error.context?.data ?? cause.response?.data) as GraphQLResponseBody | string | undefined;
 	const errors = typeof body === 'object' && body !== null ? parseGraphQLErrors(body.errors) : [];
-	const networkCode = typeof cause.code === 'string' ? cause.code : undefined;
+	const rawCode = cause.response?.status ?? error.httpCode ?? cause.code;
+	const status = Number(rawCode);
+	const httpCode = Number.isInteger(status) && status >= 100 ? status : undefined;
+	const networkCode = httpCode === undefined && typeof rawCode === 'string' ? rawCode : undefined;
 	return boomiApiError(
 		context,
 		document,
 		{
-			httpCode: Number.isFinite(status) ? status : undefined,
+			httpCode,
 			errors,
 			fallbackMessage: networkCode
 				? `Could not reach Boomi Spaces (${networkCode})`
-				: `Boomi Spaces request failed${status ? ` with HTTP ${status}` : ''}`,
+				: `Boomi Spaces request failed${httpCode ? ` with HTTP ${httpCode}` : ''}${ownMessage ? `: ${ownMessage}` : ''}`,
 		},
 		itemIndex,
 	);

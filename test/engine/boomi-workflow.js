@@ -1,0 +1,45 @@
+// Builders shared by the engine tests and the demo: a workflow holding the
+// Boomi Spaces node, and credential data pointing at a simulator.
+const NODE_TYPE = 'n8n-nodes-boomi-spaces.boomiSpaces';
+const CREDENTIAL_ID = 'boomi-cred-1';
+
+/** Credential data for the simulator (region Custom), API-token mode unless overridden. */
+function simulatorCredential(sim, overrides = {}) {
+	return {
+		authentication: 'apiToken',
+		accountId: sim.demo.accountId,
+		username: sim.demo.username,
+		apiToken: sim.demo.apiToken,
+		spaceGuid: sim.demo.spaceGuid,
+		region: 'custom',
+		graphqlUrl: sim.graphqlUrl,
+		authUrl: sim.authUrl,
+		...overrides,
+	};
+}
+
+/** A one-node workflow: Boomi Spaces Unattach reading the id from each item (or a fixed value). */
+function unattachWorkflow({ id = '={{ $json.id }}', onError, name = 'Boomi Spaces' } = {}) {
+	const node = {
+		id: 'boomi-spaces-node',
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {
+			resource: 'integrationPackInstance',
+			operation: 'unattach',
+			integrationPackInstanceId: { __rl: true, mode: 'id', value: id },
+		},
+		credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
+	};
+	if (onError) node.onError = onError;
+	return { nodes: [node], connections: {} };
+}
+
+/** Registers the credential in the harness store under the id the workflow uses. */
+function useCredential(engine, data) {
+	engine.credentials.set(CREDENTIAL_ID, { name: 'Boomi Spaces account', type: 'boomiSpacesApi', data });
+}
+
+module.exports = { NODE_TYPE, CREDENTIAL_ID, simulatorCredential, unattachWorkflow, useCredential };
