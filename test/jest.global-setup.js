@@ -10,4 +10,6 @@ module.exports = async function globalSetup() {
 	const bin = (...parts) => path.join(root, 'node_modules', ...parts);
 	execFileSync(process.execPath, [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 	execFileSync(process.execPath, [bin('gulp', 'bin', 'gulp.js'), 'build:icons'], { cwd: root, stdio: 'ignore' });
+	// n8n's own nodes for the example-workflow tests: a separate install (see test/n8n-peer).
+	require('./n8n-peer').ensureInstalled();
 };
