@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeProperties } from './actions/registry';
 import { router } from './actions/router';
+import { runOptionsProperty } from './actions/runOptions';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,7 @@ export class BoomiSpaces implements INodeType {
 				required: true,
 			},
 		],
-		properties: describeProperties(),
+		properties: [...describeProperties(), runOptionsProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

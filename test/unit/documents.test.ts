@@ -6,6 +6,7 @@ import path from 'path';
 import { BoomiSpacesApi } from '../../credentials/BoomiSpacesApi.credentials';
 import { resources } from '../../nodes/BoomiSpaces/actions/registry';
 import type { GraphQLDocument } from '../../nodes/BoomiSpaces/actions/types';
+import { batchDocument } from '../../nodes/BoomiSpaces/transport/batch';
 
 const schema = buildSchema(readFileSync(path.join(__dirname, '../simulator/schema.graphql'), 'utf8'));
 
@@ -69,4 +70,24 @@ describe.each(allDocuments())('GraphQL document of %s', (_label, document) => {
 it('operation names are unique across the node', () => {
 	const names = allDocuments().map(([, document]) => document.operationName);
 	expect(new Set(names).size).toBe(names.length);
+});
+
+describe.each(allDocuments().filter(([label]) => label !== 'credential test'))('batched form of %s', (_label, document) => {
+	it.each([1, 2, 5])('with %i items parses, validates and aliases i0…', (size) => {
+		const batch = batchDocument(document, size);
+		const ast = parse(batch.query);
+		expect(validate(schema, ast)).toEqual([]);
+		const [operation] = ast.definitions as OperationDefinitionNode[];
+		expect(operation.name?.value).toBe(`${document.operationName}Batch`);
+		const aliases = operation.selectionSet.selections.map((selection) =>
+			selection.kind === Kind.FIELD ? [selection.alias?.value, selection.name.value] : undefined,
+		);
+		expect(aliases).toEqual(Array.from({ length: size }, (_value, index) => [`i${index}`, document.field]));
+		const single = parse(document.query).definitions[0] as OperationDefinitionNode;
+		const variableNames = (operation.variableDefinitions ?? []).map((definition) => definition.variable.name.value);
+		const expected = (single.variableDefinitions ?? []).flatMap((definition) =>
+			Array.from({ length: size }, (_value, index) => `${definition.variable.name.value}${index}`),
+		);
+		expect(variableNames.sort()).toEqual(expected.sort());
+	});
 });

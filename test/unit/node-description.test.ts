@@ -4,6 +4,7 @@ import path from 'path';
 
 import { BoomiSpaces } from '../../nodes/BoomiSpaces/BoomiSpaces.node';
 import { resources } from '../../nodes/BoomiSpaces/actions/registry';
+import { DEFAULT_RUN_OPTIONS } from '../../nodes/BoomiSpaces/actions/runOptions';
 
 const description = new BoomiSpaces().description;
 const property = (name: string) => description.properties.filter((entry) => entry.name === name);
@@ -42,11 +43,22 @@ describe('node description', () => {
 	it('every option default is one of its options, every field is described and scoped', () => {
 		for (const entry of description.properties) {
 			if (entry.type === 'options') expect(optionValues(entry)).toContain(entry.default);
-			if (entry.name === 'resource' || entry.name === 'operation') continue;
+			if (['resource', 'operation', 'options'].includes(entry.name)) continue;
 			expect(entry.description).toBeTruthy();
 			expect(entry.displayOptions?.show?.resource).toHaveLength(1);
 			expect(entry.displayOptions?.show?.operation).toHaveLength(1);
 		}
+	});
+
+	it('offers the run options on every operation, defaults matching the router', () => {
+		const [options] = property('options');
+		expect(options.type).toBe('collection');
+		expect(options.displayOptions).toBeUndefined();
+		const defaults = Object.fromEntries(
+			(options.options as INodeProperties[]).map((option) => [option.name, option.default]),
+		);
+		expect(defaults).toEqual(DEFAULT_RUN_OPTIONS);
+		for (const option of options.options as INodeProperties[]) expect(option.description).toBeTruthy();
 	});
 
 	it('parameter names equal GraphQL variable names of their operation', () => {

@@ -1,24 +1,277 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { boomiSpacesApiRequest, getEndpoints } from '../transport';
+import { aliasOf, batchDocument, batchVariableName, isMutation } from '../transport/batch';
+import type { BoomiEndpoints } from '../transport/endpoints';
+import type { GraphQLError, GraphQLHttpResponse, RequestFailure } from '../transport';
+import { boomiApiError, failureError, getEndpoints, isThrottleError, postGraphQL } from '../transport';
+import { backoffMs, Pacer } from '../transport/pacer';
 import { findOperation } from './registry';
+import type { RunOptions } from './runOptions';
+import { readRunOptions } from './runOptions';
+import type { OperationDefinition } from './types';
+
+type NodeError = NodeApiError | NodeOperationError;
+
+/** Items sent together in one request. */
+interface Unit {
+	indexes: number[];
+	variables: IDataObject[];
+}
 
 /**
- * The item n8n routes to the error output (or keeps on the main output with
- * Continue). n8n-core replaces the JSON of an item carrying `error` by
- * `{ error: message }`; status, code and description travel in the error.
+ * One execution of the node over its input items: the only place that loops
+ * over items, for every operation.
+ *
+ * - Items are sent in input order, `batchSize` per request, at most
+ *   `concurrency` requests in flight, paced under `requestsPerSecond` platform
+ *   calls. The first request goes alone, so the JWT is minted once per run.
+ * - Each item gets exactly one outcome: its output items or one error, each
+ *   with `pairedItem`; output order is input order.
+ * - Only what Boomi provably did not apply is resent (HTTP 429/503, a
+ *   throttled field, a refused connection), at most `maxRetries` times. An
+ *   unknown outcome (timeout, HTTP 500) is an error for its items, never a resend.
  */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+class ItemRun {
+	private readonly results: Array<INodeExecutionData[] | undefined>;
+
+	private readonly attempts: Uint8Array;
+
+	/** Variables of items waiting to be resent (recomputing could differ). */
+	private readonly retryVariables = new Map<number, IDataObject>();
+
+	private retryQueue: number[] = [];
+
+	private nextFresh = 0;
+
+	private fatal: { index: number; error: NodeError } | undefined;
+
+	private readonly pacer: Pacer;
+
+	private readonly mutation: boolean;
+
+	private readonly continueOnFail: boolean;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly definition: OperationDefinition,
+		private readonly endpoints: BoomiEndpoints,
+		private readonly options: RunOptions,
+		private readonly itemCount: number,
+	) {
+		this.results = new Array(itemCount);
+		this.attempts = new Uint8Array(itemCount);
+		this.pacer = new Pacer(options.requestsPerSecond);
+		this.mutation = isMutation(definition.document);
+		this.continueOnFail = context.continueOnFail();
+	}
+
+	async execute(): Promise<INodeExecutionData[]> {
+		// The first request alone: it mints the JWT that the others reuse.
+		await this.worker(1);
+		while (!this.fatal && this.hasWork()) {
+			const workers = [];
+			for (let i = 0; i < this.options.concurrency; i++) workers.push(this.worker());
+			await Promise.all(workers);
+		}
+		if (this.fatal) throw this.fatal.error;
+		const output: INodeExecutionData[] = [];
+		for (const items of this.results) if (items) for (const item of items) output.push(item);
+		return output;
+	}
+
+	private hasWork(): boolean {
+		return this.retryQueue.length > 0 || this.nextFresh < this.itemCount;
+	}
+
+	/** Sends units until there is nothing left to take (or `limit` units). */
+	private async worker(limit = Infinity): Promise<void> {
+		for (let sent = 0; sent < limit && !this.fatal; sent++) {
+			const unit = this.takeUnit();
+			if (!unit) return;
+			await this.send(unit);
+		}
+	}
+
+	/** Up to `batchSize` items: resends first, then fresh items (their input checked now). */
+	private takeUnit(): Unit | undefined {
+		const unit: Unit = { indexes: [], variables: [] };
+		if (this.retryQueue.length > 0) this.retryQueue.sort((a, b) => a - b);
+		while (unit.indexes.length < this.options.batchSize && !this.fatal) {
+			const retry = this.retryQueue.shift();
+			if (retry !== undefined) {
+				unit.indexes.push(retry);
+				unit.variables.push(this.retryVariables.get(retry) as IDataObject);
+				this.retryVariables.delete(retry);
+				continue;
+			}
+			if (this.nextFresh >= this.itemCount) break;
+			const index = this.nextFresh++;
+			try {
+				unit.variables.push(this.definition.variables.call(this.context, index));
+				unit.indexes.push(index);
+			} catch (error) {
+				this.fail(index, asNodeError(this.context, error, index));
+			}
+		}
+		return unit.indexes.length > 0 ? unit : undefined;
+	}
+
+	private async send(unit: Unit): Promise<void> {
+		const { document } = this.definition;
+		const single = unit.indexes.length === 1;
+		let request = { operationName: document.operationName, query: document.query, variables: unit.variables[0] };
+		if (!single) {
+			const batch = batchDocument(document, unit.indexes.length);
+			const variables: IDataObject = {};
+			unit.variables.forEach((itemVariables, position) => {
+				for (const [name, value] of Object.entries(itemVariables)) {
+					variables[batchVariableName(name, position)] = value;
+				}
+			});
+			request = { operationName: batch.operationName, query: batch.query, variables };
+		}
+
+		await this.pacer.acquire(unit.indexes.length);
+		const outcome = await postGraphQL.call(this.context, this.endpoints, request);
+		if (!outcome.ok) {
+			this.onFailure(unit, outcome.failure);
+			return;
+		}
+		const { response } = outcome;
+		const status = response.statusCode;
+		const throttled = status === 429 || status === 503;
+		if (throttled || (!this.mutation && status >= 500 && !response.body?.data)) {
+			// Nothing applied (throttled), or a read that is safe to repeat.
+			this.retry(unit.indexes, unit.variables, response.retryAfterMs, () =>
+				boomiApiError(this.context, document, {
+					httpCode: status,
+					errors: response.errors,
+					fallbackMessage: `Boomi Spaces answered HTTP ${status} ${1 + this.options.maxRetries} times`,
+				}),
+			);
+			return;
+		}
+		const data = response.body?.data;
+		if (status < 200 || status >= 300 || !data || typeof data !== 'object') {
+			for (const index of unit.indexes) {
+				this.fail(
+					index,
+					boomiApiError(
+						this.context,
+						document,
+						{
+							httpCode: status,
+							errors: response.errors,
+							fallbackMessage: `Boomi Spaces answered HTTP ${status} without GraphQL data`,
+						},
+						index,
+					),
+				);
+			}
+			return;
+		}
+		this.mapFields(unit, response, data, single);
+	}
+
+	/** Maps each alias (or the single field) back to its item: data, throttled, or its errors. */
+	private mapFields(unit: Unit, response: GraphQLHttpResponse, data: IDataObject, single: boolean): void {
+		const { document } = this.definition;
+		const unplaced = response.errors.filter((error) => !error.path?.length);
+		const throttledIndexes: number[] = [];
+		const throttledVariables: IDataObject[] = [];
+		unit.indexes.forEach((index, position) => {
+			const key = single ? document.field : aliasOf(position);
+			const fieldErrors: GraphQLError[] = response.errors.filter((error) => error.path?.[0] === key);
+			const value = data[key];
+			if (fieldErrors.length > 0 && fieldErrors.every(isThrottleError)) {
+				throttledIndexes.push(index);
+				throttledVariables.push(unit.variables[position]);
+				return;
+			}
+			const errors = fieldErrors.length > 0 ? fieldErrors : value === null || value === undefined ? unplaced : [];
+			if (errors.length > 0 || value === undefined) {
+				this.fail(
+					index,
+					boomiApiError(
+						this.context,
+						document,
+						{ httpCode: response.statusCode, errors, fallbackMessage: `Boomi Spaces answered without data for ${document.field}` },
+						index,
+					),
+				);
+				return;
+			}
+			this.succeed(index, value, unit.variables[position]);
+		});
+		this.pacer.accepted(unit.indexes.length - throttledIndexes.length);
+		if (throttledIndexes.length > 0) {
+			const errors = response.errors.filter((error) => isThrottleError(error));
+			this.retry(throttledIndexes, throttledVariables, response.retryAfterMs, () =>
+				boomiApiError(this.context, document, { httpCode: 503, errors: errors.slice(0, 1) }),
+			);
+		}
+	}
+
+	private onFailure(unit: Unit, failure: RequestFailure): void {
+		if (failure.notApplied && !failure.mintFailure) {
+			this.retry(unit.indexes, unit.variables, undefined, () =>
+				failureError(this.context, this.definition.document, failure),
+			);
+			return;
+		}
+		for (const index of unit.indexes) {
+			this.fail(index, failureError(this.context, this.definition.document, failure, index));
+		}
+	}
+
+	/**
+	 * Queues items for a resend after a pause shared by all requests, or fails
+	 * them once they used up `maxRetries`.
+	 */
+	private retry(
+		indexes: number[],
+		variables: IDataObject[],
+		retryAfterMs: number | undefined,
+		lastError: () => NodeError,
+	): void {
+		let attempt = 0;
+		indexes.forEach((index, position) => {
+			attempt = Math.max(attempt, ++this.attempts[index]);
+			if (this.attempts[index] > this.options.maxRetries) {
+				const error = lastError();
+				error.context.itemIndex = index;
+				error.description = `Item ${index}: ${error.description ?? ''}`.trim();
+				this.fail(index, error);
+				return;
+			}
+			this.retryQueue.push(index);
+			this.retryVariables.set(index, variables[position]);
+		});
+		// Throttled or refused: everybody waits, then goes slower.
+		this.pacer.throttled(backoffMs(attempt, retryAfterMs));
+	}
+
+	private succeed(index: number, data: unknown, variables: IDataObject): void {
+		this.results[index] = this.definition
+			.output(data, variables)
+			.map((json) => ({ json, pairedItem: { item: index } }));
+	}
+
+	private fail(index: number, error: NodeError): void {
+		if (this.continueOnFail) {
+			// n8n-core replaces the JSON of an item carrying `error` by
+			// `{ error: message }` and routes it to the error output; status,
+			// code and description travel in the error itself.
+			this.results[index] = [{ json: { error: error.message }, error, pairedItem: { item: index } }];
+			return;
+		}
+		if (!this.fatal || index < this.fatal.index) this.fatal = { index, error };
+	}
 }
 
 /** Any failure as a node error for that item (never a raw request error, which holds headers). */
-function asNodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
@@ -28,11 +281,6 @@ function asNodeError(
 	});
 }
 
-/**
- * The item loop, in one place for every operation: one request per item, the
- * answer mapped by the operation, `pairedItem` set, and with Continue On Fail
- * (or the error output) exactly one error item per failed input.
- */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -44,27 +292,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" is not supported for resource "${resource}"`,
 		);
 	}
-
+	const options = readRunOptions.call(this);
 	const endpoints = await getEndpoints.call(this);
-	const results: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const variables = definition.variables.call(this, itemIndex);
-			const data = await boomiSpacesApiRequest.call(
-				this,
-				endpoints,
-				definition.document,
-				variables,
-				itemIndex,
-			);
-			for (const json of definition.output(data[definition.document.field], variables)) {
-				results.push({ json, pairedItem: { item: itemIndex } });
-			}
-		} catch (caught) {
-			const error = asNodeError(this, caught, itemIndex);
-			if (!this.continueOnFail()) throw error;
-			results.push(errorItem(error, itemIndex));
-		}
-	}
-	return [results];
+	const run = new ItemRun(this, definition, endpoints, options, items.length);
+	return [await run.execute()];
 }

@@ -10,6 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { GraphQLDocument } from '../actions/types';
 import type { BoomiEndpoints } from './endpoints';
 import { JWT_MINT_FAILURE, resolveEndpoints } from './endpoints';
+import { parseRetryAfter } from './pacer';
 
 export const CREDENTIAL_TYPE = 'boomiSpacesApi';
 
@@ -22,10 +23,41 @@ export interface GraphQLError {
 	path?: Array<string | number>;
 }
 
-interface GraphQLResponseBody {
+export interface GraphQLResponseBody {
 	data?: IDataObject | null;
 	errors?: unknown;
 }
+
+export interface GraphQLRequest {
+	operationName: string;
+	query: string;
+	variables: IDataObject;
+}
+
+/** What Boomi answered (any status but a 401 that survived the JWT re-mint). */
+export interface GraphQLHttpResponse {
+	statusCode: number;
+	retryAfterMs?: number;
+	body?: GraphQLResponseBody;
+	errors: GraphQLError[];
+}
+
+/** A request that got no usable answer, with only what is safe to show. */
+export interface RequestFailure {
+	httpCode?: number;
+	/** e.g. ECONNREFUSED, ECONNRESET */
+	networkCode?: string;
+	errors: GraphQLError[];
+	message: string;
+	/** The credential could not mint a JWT: nothing reached Boomi Spaces. */
+	mintFailure: boolean;
+	/** Boomi provably did not apply the request (connection refused, JWT not minted). */
+	notApplied: boolean;
+}
+
+export type GraphQLOutcome =
+	| { ok: true; response: GraphQLHttpResponse }
+	| { ok: false; failure: RequestFailure };
 
 /** Reads the credential once per execution and resolves its endpoints. */
 export async function getEndpoints(this: Context): Promise<BoomiEndpoints> {
@@ -65,6 +97,11 @@ export function parseGraphQLErrors(errors: unknown): GraphQLError[] {
 	});
 }
 
+/** A GraphQL error saying the platform call behind a field was throttled (not applied). */
+export function isThrottleError(error: GraphQLError): boolean {
+	return /\b(429|503)\b|rate limit|too many requests|throttl/i.test(error.message);
+}
+
 /** What a user can do about a Boomi error, by code or HTTP status. */
 function advice(httpCode: number | undefined, code: string | undefined, field: string): string {
 	if (httpCode === 401 || code === 'UNAUTHORIZED') {
@@ -77,7 +114,7 @@ function advice(httpCode: number | undefined, code: string | undefined, field: s
 		return `Boomi did not find the ID sent to ${field} in this Space: it may be wrong, belong to another Space, or be already detached/removed.`;
 	}
 	if (httpCode === 429 || httpCode === 503) {
-		return "Boomi is throttling requests (the Platform API allows about 10 requests per second per account). Retry later or lower the node's pace.";
+		return "Boomi kept throttling requests (the Platform API allows about 10 calls per second per account). Lower the node's Requests Per Second option or retry later.";
 	}
 	if (httpCode !== undefined && httpCode >= 500) {
 		return 'Boomi failed to process the request. For a mutation the change may or may not have been applied: check its state in Boomi before retrying.';
@@ -122,18 +159,39 @@ export function boomiApiError(
 	});
 }
 
+/** The NodeApiError for a failed request, for one item. */
+export function failureError(
+	context: Context,
+	document: GraphQLDocument,
+	failure: RequestFailure,
+	itemIndex?: number,
+): NodeApiError {
+	return boomiApiError(
+		context,
+		document,
+		{
+			httpCode: failure.httpCode,
+			errors: failure.errors,
+			fallbackMessage: failure.message,
+			description: failure.mintFailure
+				? 'The Boomi Spaces credential could not get a JWT, so nothing was sent to Boomi Spaces.'
+				: !failure.networkCode
+					? undefined
+					: failure.notApplied
+						? `Could not connect to Boomi Spaces (${failure.networkCode}), so nothing was sent. Check the Region / GraphQL URL of the Boomi Spaces credential and the network.`
+						: `Boomi Spaces did not answer (${failure.networkCode}). A mutation may or may not have been applied: check its state in Boomi before retrying.`,
+		},
+		itemIndex,
+	);
+}
+
 /**
  * n8n wraps request failures (the 401 that survived a JWT re-mint, connection
  * errors, JWT-minting problems) in an error whose cause holds the request,
  * Authorization header included. Keep only status, Boomi's body and codes.
  */
-function fromRequestFailure(
-	context: Context,
-	document: GraphQLDocument,
-	failure: unknown,
-	itemIndex?: number,
-): NodeApiError {
-	interface RequestFailure {
+function describeFailure(failure: unknown): RequestFailure {
+	interface CaughtError {
 		message?: unknown;
 		description?: unknown;
 		messages?: unknown;
@@ -141,29 +199,26 @@ function fromRequestFailure(
 		httpCode?: unknown;
 		response?: { status?: number; data?: unknown };
 		context?: { data?: unknown };
-		cause?: RequestFailure;
+		cause?: CaughtError;
 	}
-	const error = (failure ?? {}) as RequestFailure;
+	const error = (failure ?? {}) as CaughtError;
 	const cause = error.cause ?? error;
 	const ownMessage = typeof error.message === 'string' ? error.message : '';
-	// NodeApiError may replace the message by a generic text for the status
-	// and keep the original among `messages` / `description`.
-	const mintFailure = [ownMessage, error.description, ...(Array.isArray(error.messages) ? error.messages : [])].find(
+	// n8n wraps errors thrown by the credential's preAuthentication, drops their
+	// cause and may replace the message by a generic text for the status,
+	// keeping the original among `messages` / `description`.
+	const mintMessage = [ownMessage, error.description, ...(Array.isArray(error.messages) ? error.messages : [])].find(
 		(text): text is string => typeof text === 'string' && text.startsWith(JWT_MINT_FAILURE),
 	);
-	if (mintFailure) {
+	if (mintMessage) {
 		const status = Number(error.httpCode ?? cause.httpCode);
-		return boomiApiError(
-			context,
-			document,
-			{
-				httpCode: Number.isInteger(status) ? status : undefined,
-				errors: [],
-				fallbackMessage: mintFailure,
-				description: 'The Boomi Spaces credential could not get a JWT, so nothing was sent to Boomi Spaces.',
-			},
-			itemIndex,
-		);
+		return {
+			httpCode: Number.isInteger(status) ? status : undefined,
+			errors: [],
+			message: mintMessage,
+			mintFailure: true,
+			notApplied: true,
+		};
 	}
 	// n8n keeps the response body in `context.data` of its NodeApiError (and
 	// drops the cause); a raw request error keeps it in `response.data`.
@@ -172,53 +227,52 @@ function fromRequestFailure(
 	const rawCode = cause.response?.status ?? error.httpCode ?? cause.code;
 	const status = Number(rawCode);
 	const httpCode = Number.isInteger(status) && status >= 100 ? status : undefined;
-	const networkCode = httpCode === undefined && typeof rawCode === 'string' ? rawCode : undefined;
-	return boomiApiError(
-		context,
-		document,
-		{
-			httpCode,
-			errors,
-			fallbackMessage: networkCode
-				? `Could not reach Boomi Spaces (${networkCode})`
-				: `Boomi Spaces request failed${httpCode ? ` with HTTP ${httpCode}` : ''}${ownMessage ? `: ${ownMessage}` : ''}`,
-		},
-		itemIndex,
-	);
+	const networkCode =
+		httpCode === undefined && typeof rawCode === 'string' && /^E[A-Z_]+$/.test(rawCode) ? rawCode : undefined;
+	return {
+		httpCode,
+		networkCode,
+		errors,
+		message: networkCode
+			? `Could not reach Boomi Spaces (${networkCode})`
+			: `Boomi Spaces request failed${httpCode ? ` with HTTP ${httpCode}` : ''}${ownMessage ? `: ${ownMessage}` : ''}`,
+		mintFailure: false,
+		// Refused before anything was sent; any other network error leaves the outcome unknown.
+		notApplied: networkCode === 'ECONNREFUSED',
+	};
 }
 
 /**
- * POSTs one GraphQL document with its variables and returns `data`. Any
- * non-empty `errors` (in an HTTP 200 or not) and any HTTP failure become a
- * `NodeApiError` carrying Boomi's messages, code and the HTTP status.
+ * POSTs one GraphQL request `{query, variables, operationName}` through the
+ * credential and returns Boomi's answer, whatever its status. Only a failure
+ * to get an answer (network, JWT minting, a 401 that survived n8n's re-mint)
+ * comes back as a `RequestFailure`.
  *
- * Every status except 401 comes back as a response (so status and headers can
- * be read); 401 still throws inside n8n, which re-mints the JWT through the
- * credential's `preAuthentication` and retries once.
+ * Every status except 401 is returned as a response (so status and
+ * `Retry-After` can be read); 401 still throws inside n8n, which re-mints the
+ * JWT through the credential's `preAuthentication` and retries once.
  */
-export async function boomiSpacesApiRequest(
+export async function postGraphQL(
 	this: Context,
 	endpoints: BoomiEndpoints,
-	document: GraphQLDocument,
-	variables: IDataObject,
-	itemIndex?: number,
-): Promise<IDataObject> {
+	request: GraphQLRequest,
+): Promise<GraphQLOutcome> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: endpoints.graphqlUrl,
-		body: { query: document.query, variables, operationName: document.operationName },
+		body: { query: request.query, variables: request.variables, operationName: request.operationName },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 	};
-
-	let response: { statusCode: number; body: unknown };
+	type FullResponse = { statusCode: number; headers?: IDataObject; body: unknown };
+	let response: FullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			CREDENTIAL_TYPE,
 			options,
-		)) as { statusCode: number; body: unknown };
+		)) as FullResponse;
 		if (response.statusCode === 401) {
 			// n8n releases without the `except` form ignore every status, so the
 			// 401 came back instead of triggering the JWT re-mint. A 401 proves
@@ -227,10 +281,10 @@ export async function boomiSpacesApiRequest(
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,
 				ignoreHttpStatusErrors: false,
-			})) as { statusCode: number; body: unknown };
+			})) as FullResponse;
 		}
-	} catch (failure) {
-		throw fromRequestFailure(this, document, failure, itemIndex);
+	} catch (caught) {
+		return { ok: false, failure: describeFailure(caught) };
 	}
 
 	let body = response.body as GraphQLResponseBody | string | undefined;
@@ -238,11 +292,40 @@ export async function boomiSpacesApiRequest(
 		try {
 			body = JSON.parse(body) as GraphQLResponseBody;
 		} catch {
-			// Not JSON (a proxy's HTML page, say): reported below with its status.
+			body = undefined; // Not JSON (a proxy's HTML page, say): judged by its status.
 		}
 	}
-	const errors = typeof body === 'object' && body !== null ? parseGraphQLErrors(body.errors) : [];
-	const httpCode = response.statusCode;
+	const parsed = typeof body === 'object' && body !== null ? body : undefined;
+	return {
+		ok: true,
+		response: {
+			statusCode: response.statusCode,
+			retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
+			body: parsed,
+			errors: parseGraphQLErrors(parsed?.errors),
+		},
+	};
+}
+
+/**
+ * One document, one answer, for callers outside the item router (list
+ * search): returns `data`, or throws a `NodeApiError` for any GraphQL error
+ * (also in an HTTP 200) and any HTTP failure.
+ */
+export async function boomiSpacesApiRequest(
+	this: Context,
+	endpoints: BoomiEndpoints,
+	document: GraphQLDocument,
+	variables: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const outcome = await postGraphQL.call(this, endpoints, {
+		operationName: document.operationName,
+		query: document.query,
+		variables,
+	});
+	if (!outcome.ok) throw failureError(this, document, outcome.failure, itemIndex);
+	const { statusCode: httpCode, errors, body } = outcome.response;
 	if (errors.length > 0 || httpCode < 200 || httpCode >= 300) {
 		throw boomiApiError(
 			this,
@@ -251,7 +334,7 @@ export async function boomiSpacesApiRequest(
 			itemIndex,
 		);
 	}
-	if (typeof body !== 'object' || body === null || !body.data || typeof body.data !== 'object') {
+	if (!body?.data || typeof body.data !== 'object') {
 		throw boomiApiError(
 			this,
 			document,

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** How the router sends items to Boomi (node option `options`, shared by every operation). */
+export interface RunOptions {
+	requestsPerSecond: number;
+	concurrency: number;
+	batchSize: number;
+	maxRetries: number;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+	// Boomi's Platform API limit: about 10 calls per second per account.
+	requestsPerSecond: 10,
+	// Enough requests in flight to sustain 10 calls/s at round trips up to
+	// ~400 ms (10 × 0.4); more would only queue behind the pacer.
+	concurrency: 4,
+	batchSize: 1,
+	// Boomi's own connectors retry a throttled (503) call up to five times.
+	maxRetries: 5,
+};
+
+const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: boolean }> = {
+	requestsPerSecond: { min: 0.1, max: 100, integer: false },
+	concurrency: { min: 1, max: 16, integer: true },
+	batchSize: { min: 1, max: 50, integer: true },
+	maxRetries: { min: 0, max: 10, integer: true },
+};
+
+export const runOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 1,
+			description:
+				'How many items to send in one GraphQL request, as aliased fields of one document (Boomi still counts one platform call per item). 1 sends one request per item.',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 16 },
+			default: 4,
+			description:
+				'How many requests may be in flight at once. The first request of a run always goes alone, so the JWT is minted once.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 5,
+			description:
+				'How often to resend items Boomi throttled (HTTP 429/503) or refused the connection for. Items whose outcome is unknown (timeout, HTTP 500) are never resent.',
+		},
+		{
+			displayName: 'Requests Per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+			default: 10,
+			description:
+				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account; lower it when other workflows share the account.",
+		},
+	],
+};
+
+/** Reads the node options (node-level: item 0) and checks their ranges. */
+export function readRunOptions(this: IExecuteFunctions): RunOptions {
+	const raw = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const options = { ...DEFAULT_RUN_OPTIONS };
+	for (const key of Object.keys(LIMITS) as Array<keyof RunOptions>) {
+		if (raw[key] === undefined || raw[key] === '') continue;
+		const value = Number(raw[key]);
+		const { min, max, integer } = LIMITS[key];
+		if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+			throw new NodeOperationError(this.getNode(), `Option "${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`, {
+				description: `It is ${JSON.stringify(raw[key])}. Fix it under Options in the Boomi Spaces node.`,
+			});
+		}
+		options[key] = value;
+	}
+	return options;
+}
