@@ -20,13 +20,12 @@ const MINTED_JWT = 'sessionJwt';
 
 /**
  * An error from JWT minting that is safe to show: it names the account and the
- * endpoint, never the API token, the Basic header or the JWT. n8n turns
- * `httpCode` into the error's HTTP code.
+ * endpoint, never the API token, the Basic header or the JWT. The status stays
+ * in the text: n8n would replace a message that comes with an HTTP code by a
+ * generic one ("Authorization failed").
  */
-function mintError(problem: string, httpCode?: number): Error {
-	return Object.assign(new Error(`${JWT_MINT_FAILURE}: ${problem}`), {
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
-	});
+function mintError(problem: string): Error {
+	return new Error(`${JWT_MINT_FAILURE}: ${problem}`);
 }
 
 /** Boomi answers the JWT as text; tolerate a JSON body (string or object) holding it. */
@@ -236,18 +235,16 @@ export class BoomiSpacesApi implements ICredentialType {
 		if (response.statusCode === 401 || response.statusCode === 403) {
 			throw mintError(
 				`Boomi refused the API token (HTTP ${response.statusCode} from ${url}). Check the Account ID, the Username and the API Token in the Boomi Spaces credential.`,
-				response.statusCode,
 			);
 		}
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			throw mintError(
 				`${url} answered HTTP ${response.statusCode}`,
-				response.statusCode,
 			);
 		}
 		const jwt = extractJwt(response.body);
 		if (!jwt) {
-			throw mintError(`${url} answered without a JWT`, response.statusCode);
+			throw mintError(`${url} answered HTTP ${response.statusCode} without a JWT`);
 		}
 		return { [MINTED_JWT]: jwt };
 	}

@@ -253,4 +253,4 @@ function loadWorkflowFile(file) {
 	return { ...wf, connections: wf.connections ?? {} };
 }
 
-module.exports = { createEngine, loadWorkflowFile, HarnessCredentialsHelper, CredentialStore };
+module.exports = { createEngine, createAdditionalData, loadWorkflowFile, HarnessCredentialsHelper, CredentialStore };
