@@ -37,9 +37,27 @@ function unattachWorkflow({ id = '={{ $json.id }}', onError, name = 'Boomi Space
 	return { nodes: [node], connections: {} };
 }
 
+/** A Boomi Spaces node for any operation (parameters as the editor stores them). */
+function boomiNode({ name = 'Boomi Spaces', resource = 'integrationPackInstance', operation, parameters = {}, onError, position = [0, 0] }) {
+	const node = {
+		id: `boomi-spaces-${name.replace(/\W+/g, '-').toLowerCase()}`,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position,
+		parameters: { resource, operation, ...parameters },
+		credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
+	};
+	if (onError) node.onError = onError;
+	return node;
+}
+
+/** A resource locator value as the editor stores it. */
+const locator = (value, mode = 'id') => ({ __rl: true, mode, value });
+
 /** Registers the credential in the harness store under the id the workflow uses. */
 function useCredential(engine, data) {
 	engine.credentials.set(CREDENTIAL_ID, { name: 'Boomi Spaces account', type: 'boomiSpacesApi', data });
 }
 
-module.exports = { NODE_TYPE, CREDENTIAL_ID, simulatorCredential, unattachWorkflow, useCredential };
+module.exports = { NODE_TYPE, CREDENTIAL_ID, simulatorCredential, unattachWorkflow, boomiNode, locator, useCredential };

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { readFileSync } from 'fs';
+import { buildSchema, isInputObjectType, Kind, parse } from 'graphql';
+import type { OperationDefinitionNode, TypeNode } from 'graphql';
 import path from 'path';
 
 import { BoomiSpaces } from '../../nodes/BoomiSpaces/BoomiSpaces.node';
@@ -7,6 +9,8 @@ import { resources } from '../../nodes/BoomiSpaces/actions/registry';
 import { DEFAULT_RUN_OPTIONS } from '../../nodes/BoomiSpaces/actions/runOptions';
 
 const description = new BoomiSpaces().description;
+const schema = buildSchema(readFileSync(path.join(__dirname, '../simulator/schema.graphql'), 'utf8'));
+const namedTypeOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type));
 const property = (name: string) => description.properties.filter((entry) => entry.name === name);
 const optionValues = (entry: INodeProperties) =>
 	(entry.options as INodePropertyOptions[]).map((option) => option.value);
@@ -61,19 +65,35 @@ describe('node description', () => {
 		for (const option of options.options as INodeProperties[]) expect(option.description).toBeTruthy();
 	});
 
-	it('parameter names equal GraphQL variable names of their operation', () => {
+	it('parameter names equal GraphQL variable names (or fields of an input-object variable) of their operation', () => {
+		// Settings Boomi's list queries have no argument for, applied by the node to the answer.
+		const clientSide = new Set(['returnAll', 'limit', 'filters']);
 		for (const { operations } of Object.values(resources)) {
 			for (const definition of Object.values(operations)) {
+				const names = new Set<string>();
+				const operation = parse(definition.document.query).definitions[0] as OperationDefinitionNode;
+				for (const variable of operation.variableDefinitions ?? []) {
+					names.add(variable.variable.name.value);
+					const type = schema.getType(namedTypeOf(variable.type));
+					if (isInputObjectType(type)) Object.keys(type.getFields()).forEach((field) => names.add(field));
+				}
 				for (const field of definition.properties) {
-					const variableName = field.name === 'integrationPackInstanceId' ? 'id' : field.name;
-					expect(definition.document.query).toContain(`$${variableName}`);
+					if (clientSide.has(field.name)) continue;
+					// The instance id travels as `$id` where Boomi's field names its argument `id`.
+					const variableName = field.name === 'integrationPackInstanceId' && names.has('id') ? 'id' : field.name;
+					expect([definition.document.operationName, names.has(variableName)]).toEqual([
+						definition.document.operationName,
+						true,
+					]);
 				}
 			}
 		}
 	});
 
 	it('the Unattach id field is a resource locator that says which ids it takes', () => {
-		const [field] = property('integrationPackInstanceId');
+		const field = property('integrationPackInstanceId').find((entry) =>
+			entry.displayOptions?.show?.operation?.includes('unattach'),
+		)!;
 		expect(field.type).toBe('resourceLocator');
 		expect(field.required).toBe(true);
 		expect(field.modes?.map((mode) => mode.name)).toContain('id');

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as environment from './environment';
 import * as integrationPackInstance from './integrationPackInstance';
 import type { OperationDefinition } from './types';
 
@@ -10,6 +11,7 @@ import type { OperationDefinition } from './types';
  */
 export const resources = {
 	integrationPackInstance,
+	environment,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -23,6 +25,11 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{
+			name: 'Environment',
+			value: 'environment',
+			description: 'An environment of the Space (PROD or TEST) and the integration pack instances attached to it',
+		},
 		{
 			name: 'Integration Pack Instance',
 			value: 'integrationPackInstance',

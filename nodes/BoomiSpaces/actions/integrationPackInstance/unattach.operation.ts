@@ -19,8 +19,15 @@ export const properties: INodeProperties[] = [
 		default: { mode: 'id', value: '' },
 		required: true,
 		description:
-			"The ID of the installed integration pack instance to detach from its environment, as Boomi's Unattach page describes it (returned by the Install mutation). An environment attachment ID, as returned by Attach, is accepted too and detaches exactly that attachment. Sent to Boomi unchanged.",
+			"The ID of the installed integration pack instance to detach from its environment, as Boomi's Unattach page describes it (returned by the Install mutation). An environment attachment ID, as returned by Attach or listed under an environment's attachments by Get Many on Environment, is accepted too and detaches exactly that attachment; From List shows the current attachments. Sent to Boomi unchanged.",
 		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an attachment (instance → environment)...',
+				typeOptions: { searchListMethod: 'searchAttachments', searchable: true },
+			},
 			{
 				displayName: 'By ID',
 				name: 'id',

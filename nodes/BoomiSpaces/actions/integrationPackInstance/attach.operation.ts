@@ -1,0 +1,154 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asList } from '../listResults';
+import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import type { GraphQLDocument, OperationDefinition } from '../types';
+
+export const document: GraphQLDocument = {
+	operationName: 'AttachIntegrationPackInstance',
+	field: 'integrationPackInstanceEnvironmentAttachmentAttach',
+	query: /* GraphQL */ `mutation AttachIntegrationPackInstance($input: IntegrationPackEnvironmentAttachmentInput!) {
+  integrationPackInstanceEnvironmentAttachmentAttach(input: $input) {
+    id
+    environmentId
+    integrationPackInstanceId
+    environmentExtensions
+  }
+}`,
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Integration Pack Instance',
+		name: 'integrationPackInstanceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description:
+			'The installed integration pack instance to attach, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an installed integration pack instance...',
+				typeOptions: { searchListMethod: 'searchIntegrationPackInstances', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+			},
+		],
+	},
+	{
+		displayName: 'Environments',
+		name: 'environmentIds',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Environment',
+		required: true,
+		description:
+			'The environments to attach the instance to, at least one. Each entry takes one environment ID; an expression in an entry may also give several, as an array or as comma-separated text. Get Many on Environment lists the environment IDs.',
+		options: [
+			{
+				displayName: 'Environment',
+				name: 'environment',
+				values: [
+					{
+						displayName: 'Environment',
+						name: 'environmentId',
+						type: 'resourceLocator',
+						default: { mode: 'list', value: '' },
+						description:
+							'An environment of the Space to attach the instance to (its ID, e.g. a UUID). Sent to Boomi unchanged.',
+						modes: [
+							{
+								displayName: 'From List',
+								name: 'list',
+								type: 'list',
+								placeholder: 'Select an environment...',
+								typeOptions: { searchListMethod: 'searchEnvironments', searchable: true },
+							},
+							{
+								displayName: 'By ID',
+								name: 'id',
+								type: 'string',
+								placeholder: 'e.g. 86b413a8-1ebf-4c95-bc5b-139573b77910',
+							},
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+const FIX_ENVIRONMENTS =
+	'add at least one entry under "Environments" holding an environment ID (an expression may give an array of IDs or comma-separated IDs).';
+
+/** The environment ids of an item, in order, without repeats. */
+function readEnvironmentIds(this: IExecuteFunctions, itemIndex: number): string[] {
+	const collection = this.getNodeParameter('environmentIds', itemIndex, {}) as unknown;
+	const entries = (collection && typeof collection === 'object' ? (collection as IDataObject).environment : undefined) ?? [];
+	const ids: string[] = [];
+	const add = (value: unknown) => {
+		if (Array.isArray(value)) return value.forEach(add);
+		if (typeof value === 'string' && value.includes(',')) {
+			// Empty parts (a trailing comma) are skipped; each id is trimmed of the spaces around it.
+			return value
+				.split(',')
+				.map((part) => part.trim())
+				.filter((part) => part !== '')
+				.forEach(add);
+		}
+		const id = requireId.call(this, value, itemIndex, {
+			label: 'Environment ID',
+			fix: `every entry under "Environments" needs an environment ID: ${FIX_ENVIRONMENTS}`,
+		});
+		if (!ids.includes(id)) ids.push(id);
+	};
+	for (const entry of Array.isArray(entries) ? entries : [entries]) {
+		add(locatorValue(entry && typeof entry === 'object' ? (entry as IDataObject).environmentId : entry));
+	}
+	if (ids.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No environment to attach to', {
+			itemIndex,
+			description: `Item ${itemIndex}: ${FIX_ENVIRONMENTS}`,
+		});
+	}
+	return ids;
+}
+
+export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
+	const integrationPackInstanceId = requireId.call(this, locatorValue(raw), itemIndex, {
+		label: 'Integration Pack Instance ID',
+		fix: 'set "Integration Pack Instance" to the ID of the installed instance to attach.',
+	});
+	return { input: { integrationPackInstanceId, environmentIds: readEnvironmentIds.call(this, itemIndex) } };
+}
+
+/** One item per attachment Boomi created; `id` is the attachment ID that Unattach takes. */
+export function output(data: unknown, vars: IDataObject): IDataObject[] {
+	const attachments = asList(data);
+	if (attachments.length === 0) {
+		const input = vars.input as IDataObject;
+		throw new Error(
+			`Boomi answered the attach without any attachment (no GraphQL error either) for environments ${describeValue(
+				(input.environmentIds as string[]).join(', '),
+			)}. Check the instance's environments in Boomi before attaching again.`,
+		);
+	}
+	return attachments.map((attachment) => ({
+		id: attachment.id ?? null,
+		integrationPackInstanceId: attachment.integrationPackInstanceId ?? null,
+		environmentId: attachment.environmentId ?? null,
+		environmentExtensions: attachment.environmentExtensions ?? null,
+	}));
+}
+
+export const attach: OperationDefinition = { document, properties, variables, output };

@@ -1,0 +1,122 @@
+// Attach through the n8n engine against the simulator.
+const { encodeAttachmentId, seedIds } = require('../simulator');
+const { locator } = require('./boomi-workflow');
+const { useSimulatorEngine } = require('./simulator-engine');
+
+const env = useSimulatorEngine();
+const { INSTANCE_ORDER_SYNC_APAC: APAC, INSTANCE_HR, ENV_PROD, ENV_TEST, ENV_DEV } = seedIds;
+
+const environments = (...values) => ({ environment: values.map((value) => ({ environmentId: locator(value) })) });
+const attach = (instance, environmentIds, items = [{}], onError) =>
+	env.runNode(
+		{ operation: 'attach', parameters: { integrationPackInstanceId: locator(instance), environmentIds }, onError },
+		items,
+	);
+const attachmentsOf = (instanceId) =>
+	env.sim.state.attachments.filter((a) => a.integrationPackInstanceId === instanceId).map((a) => a.environmentId);
+
+describe('Attach through the n8n engine', () => {
+	it('attaches an instance to two environments: one item per created attachment, with its id', async () => {
+		const result = await attach(APAC, environments(ENV_PROD, ENV_TEST));
+
+		expect(result.status).toBe('success');
+		expect(result.output('Boomi Spaces')).toEqual([
+			{
+				json: {
+					id: encodeAttachmentId(APAC, ENV_PROD),
+					integrationPackInstanceId: APAC,
+					environmentId: ENV_PROD,
+					environmentExtensions: null,
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					id: encodeAttachmentId(APAC, ENV_TEST),
+					integrationPackInstanceId: APAC,
+					environmentId: ENV_TEST,
+					environmentExtensions: null,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(attachmentsOf(APAC)).toEqual([ENV_PROD, ENV_TEST]);
+		const [request] = env.graphqlRequests();
+		expect(request.json.operationName).toBe('AttachIntegrationPackInstance');
+		expect(request.json.variables).toEqual({
+			input: { integrationPackInstanceId: APAC, environmentIds: [ENV_PROD, ENV_TEST] },
+		});
+	});
+
+	it('takes the environment ids of an item from an expression: an array, or comma-separated text, without repeats', async () => {
+		const result = await attach('={{ $json.instance }}', environments('={{ $json.environments }}'), [
+			{ instance: APAC, environments: [ENV_PROD, ENV_DEV, ENV_PROD] },
+			{ instance: INSTANCE_HR, environments: `${ENV_DEV}, ` },
+		]);
+
+		expect(result.status).toBe('success');
+		expect(result.output('Boomi Spaces').map((item) => [item.pairedItem.item, item.json.environmentId])).toEqual([
+			[0, ENV_PROD],
+			[0, ENV_DEV],
+			[1, ENV_DEV],
+		]);
+		expect(env.graphqlRequests().map((request) => request.json.variables.input.environmentIds)).toEqual([
+			[ENV_PROD, ENV_DEV],
+			[ENV_DEV],
+		]);
+	});
+
+	it("surfaces Boomi's error and changes nothing when one environment is already attached", async () => {
+		const result = await attach(INSTANCE_HR, environments(ENV_DEV, ENV_TEST));
+
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toMatch(/^PLATFORM_CALL_ERROR: .*already attached to environment/);
+		expect(attachmentsOf(INSTANCE_HR)).toEqual([ENV_PROD, ENV_TEST]);
+	});
+
+	it("surfaces Boomi's error for an unknown instance", async () => {
+		const result = await attach('no-such-instance', environments(ENV_PROD));
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Boomi Spaces').message).toMatch(/^IPACK_INSTANCE_ID_INVALID: /);
+		expect(result.nodeError('Boomi Spaces').description).toMatch(/did not find the ID/);
+	});
+
+	it('rejects an item without environments before any request', async () => {
+		const result = await attach(APAC, environments('={{ $json.environments }}'), [{ environments: [] }]);
+
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe('No environment to attach to');
+		expect(error.description).toMatch(/^Item 0: add at least one entry under "Environments"/);
+		expect(env.graphqlRequests()).toHaveLength(0);
+	});
+
+	it('rejects an empty instance id before any request (n8n itself refuses a literal empty one)', async () => {
+		await expect(attach('', environments(ENV_PROD))).rejects.toThrow(/workflow has issues/);
+		const result = await attach('={{ $json.instance }}', environments(ENV_PROD), [{ instance: '' }]);
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Boomi Spaces').message).toBe('The Integration Pack Instance ID is empty');
+		expect(env.graphqlRequests()).toHaveLength(0);
+	});
+
+	it('fails clearly when Boomi answers without any attachment', async () => {
+		env.answerOnce('AttachIntegrationPackInstance', { data: { integrationPackInstanceEnvironmentAttachmentAttach: [] } });
+		const result = await attach(APAC, environments(ENV_PROD));
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Boomi Spaces').message).toMatch(/without any attachment/);
+	});
+
+	it('with Continue (using error output) routes a failed item and keeps the others', async () => {
+		const result = await attach('={{ $json.instance }}', environments(ENV_TEST), [{ instance: APAC }, { instance: INSTANCE_HR }], 'continueErrorOutput');
+
+		expect(result.status).toBe('success');
+		expect(result.output('Boomi Spaces', 0).map((item) => item.pairedItem.item)).toEqual([0]);
+		expect(result.output('Boomi Spaces', 1).map((item) => item.pairedItem.item)).toEqual([1]);
+	});
+});

@@ -1,0 +1,33 @@
+// Jest wiring shared by the engine tests of the Boomi Spaces operations: one
+// n8n engine (harness) and one simulator per test file, the simulator reset to
+// its seed and the credential pointed at it before every test.
+const { createEngine } = require('../harness/engine');
+const { startSimulator } = require('../simulator');
+const { boomiNode, simulatorCredential, useCredential } = require('./boomi-workflow');
+
+function useSimulatorEngine(engineOptions) {
+	const env = {};
+	beforeAll(async () => {
+		env.engine = await createEngine(engineOptions);
+		env.sim = await startSimulator();
+	});
+	afterAll(async () => {
+		await env.sim?.close();
+		env.engine?.close();
+	});
+	beforeEach(() => {
+		env.sim.reset();
+		env.sim.setOptions({ latencyMs: 0, rateLimit: null });
+		useCredential(env.engine, simulatorCredential(env.sim));
+	});
+
+	env.graphqlRequests = () => env.sim.requests.filter((request) => request.path === '/graphql');
+	/** Runs one Boomi Spaces node on the given item JSONs. */
+	env.runNode = (nodeOptions, items = [{}]) =>
+		env.engine.runWorkflow({ nodes: [boomiNode(nodeOptions)], connections: {}, items: items.map((json) => ({ json })) });
+	/** Boomi's GraphQL answer for one request, e.g. `{ data: { field: null } }`, served once instead of the real one. */
+	env.answerOnce = (operationName, body) => env.sim.injectFault({ operationName, status: 200, body });
+	return env;
+}
+
+module.exports = { useSimulatorEngine };
