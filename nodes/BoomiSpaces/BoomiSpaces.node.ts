@@ -9,6 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeProperties } from './actions/registry';
 import { router } from './actions/router';
 import { runOptionsProperty } from './actions/runOptions';
+import {
+	searchAttachments,
+	searchEnvironments,
+	searchIntegrationPackInstances,
+} from './methods/listSearch';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +37,14 @@ export class BoomiSpaces implements INodeType {
 			},
 		],
 		properties: [...describeProperties(), runOptionsProperty],
+	};
+
+	methods = {
+		listSearch: {
+			searchAttachments,
+			searchEnvironments,
+			searchIntegrationPackInstances,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -181,10 +181,17 @@ async function createEngine({ packageDir = path.resolve(__dirname, '../..'), ext
 		for (const [name, { type }] of Object.entries(loader.nodeTypes)) nodes[`${loader.packageName}.${name}`] = type;
 		for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
 	}
+	const toolVariants = new Map();
 	const nodeTypes = {
 		getByName(type) {
-			if (!nodes[type]) throw new Error(`Unknown node type "${type}" (known: ${Object.keys(nodes).join(', ')})`);
-			return nodes[type];
+			if (nodes[type]) return nodes[type];
+			// `<type>Tool` of a node with usableAsTool: derived on demand like n8n's CLI does.
+			const base = type.endsWith('Tool') ? nodes[type.slice(0, -'Tool'.length)] : undefined;
+			if (base?.description?.usableAsTool) {
+				if (!toolVariants.has(type)) toolVariants.set(type, asAiTool(base));
+				return toolVariants.get(type);
+			}
+			throw new Error(`Unknown node type "${type}" (known: ${Object.keys(nodes).join(', ')})`);
 		},
 		getByNameAndVersion(type, version) { return NodeHelpers.getVersionedNodeType(this.getByName(type), version); },
 		getKnownTypes: () => Object.fromEntries(Object.keys(nodes).map((n) => [n, { className: n, sourcePath: '' }])),
@@ -239,11 +246,68 @@ async function createEngine({ packageDir = path.resolve(__dirname, '../..'), ext
 		};
 	}
 
+	/**
+	 * Calls a node's `methods.listSearch[methodName]` as the editor's resource
+	 * locator does through n8n's REST API (DynamicNodeParametersService): a
+	 * one-node Workflow, additionalData.currentNodeParameters = the node's
+	 * parameters, and n8n-core's own LoadOptionsContext, so requests go
+	 * through the same credential logic as executions.
+	 */
+	async function listSearch({ node, methodName, filter, paginationToken, path = 'parameters' }) {
+		const wfNode = { id: 'harness-load-options', typeVersion: 1, position: [0, 0], ...clone(node) };
+		const workflow = new Workflow({ id: 'harness-load-options', nodes: [wfNode], connections: {}, active: false, nodeTypes, settings: {} });
+		const nodeType = nodeTypes.getByNameAndVersion(wfNode.type, wfNode.typeVersion);
+		const method = nodeType.methods?.listSearch?.[methodName];
+		if (typeof method !== 'function') throw new Error(`engine harness: ${wfNode.type} has no listSearch method "${methodName}"`);
+		const additionalData = createAdditionalData({ credentialsHelper, hooks: undefined, executionId: undefined });
+		additionalData.currentNodeParameters = wfNode.parameters;
+		const context = new core.LoadOptionsContext(workflow, workflow.getNode(wfNode.name), additionalData, path);
+		return await method.call(context, filter, paginationToken);
+	}
+
 	return {
-		nodeTypes, credentialTypes, credentials, credentialsHelper, events, runWorkflow,
+		nodeTypes, credentialTypes, credentials, credentialsHelper, events, runWorkflow, listSearch,
 		/** Stops the SSH manager's interval (already unref'd, so a script exits even without this). */
 		close() { clearInterval(sshClientsManager.cleanupTimer); },
 	};
+}
+
+/**
+ * The AI-tool variant n8n derives from a node with `usableAsTool` (n8n's CLI:
+ * NodeTypes.getByNameAndVersion + convertNodeToAiTool in
+ * packages/cli/src/tool-generation): same object (execute, methods) via
+ * Object.create, description copied with name + 'Tool', no inputs, an ai_tool
+ * output, and the Tool Description parameters. n8n-core's
+ * getInputConnectionData then wraps it with createNodeAsTool.
+ */
+function asAiTool(base) {
+	const description = clone(base.description);
+	description.name += 'Tool';
+	description.displayName += ' Tool';
+	description.inputs = [];
+	description.outputs = ['ai_tool'];
+	delete description.usableAsTool;
+	const hasResourceOrOperation = description.properties.some((p) => p.name === 'resource' || p.name === 'operation');
+	if (!description.properties.some((p) => p.name === 'toolDescription')) {
+		const toolDescription = {
+			displayName: 'Description', name: 'toolDescription', type: 'string', default: description.description, required: true,
+			typeOptions: { rows: 2 },
+			description: 'Explain to the LLM what this tool does, a good, specific description would allow LLMs to produce expected results much more often',
+		};
+		if (hasResourceOrOperation) {
+			toolDescription.displayOptions = { show: { descriptionType: ['manual'] } };
+			description.properties.unshift({
+				displayName: 'Tool Description', name: 'descriptionType', type: 'options', noDataExpression: true, default: 'auto',
+				options: [
+					{ name: 'Set Automatically', value: 'auto', description: 'Automatically set based on resource and operation' },
+					{ name: 'Set Manually', value: 'manual', description: 'Manually set the description' },
+				],
+			}, toolDescription);
+		} else {
+			description.properties.unshift(toolDescription);
+		}
+	}
+	return Object.create(base, { description: { value: description } });
 }
 
 /** Reads an n8n workflow export ({ nodes, connections, settings?, pinData?, meta?, ... }). */
@@ -253,4 +317,4 @@ function loadWorkflowFile(file) {
 	return { ...wf, connections: wf.connections ?? {} };
 }
 
-module.exports = { createEngine, createAdditionalData, loadWorkflowFile, HarnessCredentialsHelper, CredentialStore };
+module.exports = { createEngine, createAdditionalData, loadWorkflowFile, asAiTool, HarnessCredentialsHelper, CredentialStore };
