@@ -83,7 +83,13 @@ const major = (version) => Number(version.replace(/^v/, '').split('.')[0]);
 
 /** The node binary n8n runs on, and the folder holding its headers (for native rebuilds). */
 async function nodeForN8n() {
-	if (major(process.version) >= 24) return { node: process.execPath, nodeDir: undefined };
+	if (major(process.version) >= 24) {
+		// Native rebuilds must use this Node's headers, not a `nodedir` from the
+		// user's npm config; without local headers node-gyp fetches them.
+		const prefix = path.resolve(path.dirname(process.execPath), '..');
+		const headers = fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'));
+		return { node: process.execPath, nodeDir: headers ? prefix : undefined };
+	}
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(`n8n ${N8N_VERSION} needs Node >= 24; this is ${process.version} on ${process.platform}-${process.arch}. Run npm run e2e with Node 24.`);
 	}
