@@ -64,7 +64,7 @@ export const properties: INodeProperties[] = [
 						type: 'resourceLocator',
 						default: { mode: 'list', value: '' },
 						description:
-							'An environment of the Space to attach the instance to (its ID, e.g. a UUID). Sent to Boomi unchanged.',
+							'An environment of the Space to attach the instance to: its ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
 						modes: [
 							{
 								displayName: 'From List',
