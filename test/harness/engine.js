@@ -214,6 +214,9 @@ async function createEngine({ packageDir = path.resolve(__dirname, '../..'), ext
 		const hooks = new core.ExecutionLifecycleHooks(mode, executionId, workflowData);
 		const executionOrder = [];
 		hooks.addHandler('nodeExecuteAfter', (nodeName) => { executionOrder.push(nodeName); });
+		// What a Respond to Webhook node sent (n8n's webhook server answers the HTTP request with it).
+		const responses = [];
+		hooks.addHandler('sendResponse', (response) => { responses.push(clone(response)); });
 		const done = deferred();
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => { done.resolve(fullRunData); });
 		const runExecutionData = createRunExecutionData({
@@ -235,7 +238,7 @@ async function createEngine({ packageDir = path.resolve(__dirname, '../..'), ext
 		const run = await done.promise;
 		const { runData, error } = run.data.resultData;
 		return {
-			status: run.status, error, runData, executionOrder, run,
+			status: run.status, error, runData, executionOrder, run, responses,
 			/** Items of the node's first run on `outputIndex` (1 = error output with onError: 'continueErrorOutput'). */
 			output(nodeName, outputIndex = 0) {
 				const task = runData[nodeName]?.[0];

@@ -1,0 +1,222 @@
+// The workflows in examples/, imported as a user would import them, run
+// through the n8n engine against the simulator, with n8n's own nodes
+// (n8n-nodes-base 2.11.2 from test/n8n-peer) for triggers, Split Out, Filter,
+// Aggregate and Respond to Webhook. Each run starts at the trigger node with
+// the items that trigger would emit.
+const path = require('path');
+
+const { loadWorkflowFile } = require('../harness/engine');
+const { peerNodeTypes } = require('../n8n-peer');
+const { LANGCHAIN_PACKAGE, langchainCatalog } = require('../n8n-peer/langchain-catalog');
+const { encodeAttachmentId, seedIds } = require('../simulator');
+const { NODE_TYPE } = require('./boomi-workflow');
+const { AGENT_TYPE, scriptedAgent } = require('./scripted-agent');
+const { useSimulatorEngine } = require('./simulator-engine');
+const { findOperation } = require('../../dist/nodes/BoomiSpaces/actions/registry');
+
+const BASE_NODES = [
+	'Schedule/ScheduleTrigger.node.js',
+	'Transform/SplitOut/SplitOut.node.js',
+	'Webhook/Webhook.node.js',
+	'Filter/Filter.node.js',
+	'Transform/Aggregate/Aggregate.node.js',
+	'RespondToWebhook/RespondToWebhook.node.js',
+];
+const env = useSimulatorEngine({ extraNodeTypes: { ...peerNodeTypes(BASE_NODES), [AGENT_TYPE]: scriptedAgent } });
+const example = (file) => loadWorkflowFile(path.join(__dirname, '../../examples', file));
+const { ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_APAC, PACK_ORDER_SYNC } = seedIds;
+const attachmentPairs = () => env.sim.state.attachments.map((a) => [a.integrationPackInstanceId, a.environmentId]);
+
+it('every example is an importable n8n workflow whose connections name its own nodes', () => {
+	for (const file of ['detach-test-environments-nightly.json', 'install-and-attach-webhook.json', 'ai-agent-boomi-tools.json']) {
+		const wf = example(file);
+		const names = new Set(wf.nodes.map((node) => node.name));
+		expect([file, names.size]).toEqual([file, wf.nodes.length]);
+		for (const node of wf.nodes) {
+			expect(node).toEqual(expect.objectContaining({ id: expect.any(String), type: expect.any(String), typeVersion: expect.any(Number), position: expect.any(Array), parameters: expect.any(Object) }));
+			if (node.type.startsWith(NODE_TYPE)) {
+				// The credential is referenced by name; n8n asks for one on import when the id is unknown.
+				expect(node.credentials).toEqual({ boomiSpacesApi: { id: expect.any(String), name: 'Boomi Spaces account' } });
+				expect(findOperation(node.parameters.resource, node.parameters.operation)).toBeDefined();
+			}
+		}
+		for (const [from, outputs] of Object.entries(wf.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const connections of Object.values(outputs).flat(2)) expect(names.has(connections.node)).toBe(true);
+		}
+	}
+});
+
+describe('examples/detach-test-environments-nightly.json', () => {
+	const wf = example('detach-test-environments-nightly.json');
+	const scheduleItem = { json: { timestamp: '2026-01-01T02:00:00.000+00:00', 'Readable date': 'January 1st 2026, 2:00:00 am', Hour: '02' } };
+	const run = () => env.engine.runWorkflow({ ...wf, startNode: 'Every night at 02:00', mode: 'trigger', items: [scheduleItem] });
+
+	it('detaches every instance from the TEST environments and leaves PROD alone', async () => {
+		expect(attachmentPairs()).toEqual(expect.arrayContaining([[INSTANCE_HR, ENV_TEST], [INSTANCE_INVENTORY_US, ENV_DEV]]));
+		const result = await run();
+
+		expect(result.status).toBe('success');
+		expect(result.executionOrder).toEqual([
+			'Every night at 02:00',
+			'Get TEST environments',
+			'One item per attachment',
+			'Detach from TEST environment',
+		]);
+		expect(result.output('Detach from TEST environment').map((item) => item.json.result)).toEqual([
+			encodeAttachmentId(INSTANCE_HR, ENV_TEST),
+			encodeAttachmentId(INSTANCE_INVENTORY_US, ENV_DEV),
+		]);
+		const testEnvironments = new Set([ENV_TEST, ENV_DEV]);
+		expect(attachmentPairs().filter(([, environmentId]) => testEnvironments.has(environmentId))).toEqual([]);
+		expect(attachmentPairs().filter(([, environmentId]) => environmentId === ENV_PROD)).toHaveLength(2);
+	});
+
+	it('does nothing on a night when no TEST environment has an attachment', async () => {
+		await run();
+		env.sim.mutations.length = 0;
+		const result = await run();
+
+		expect(result.status).toBe('success');
+		expect(result.executionOrder).not.toContain('Detach from TEST environment');
+		expect(env.sim.mutations).toEqual([]);
+	});
+});
+
+describe('examples/install-and-attach-webhook.json', () => {
+	const wf = example('install-and-attach-webhook.json');
+	const request = (body) => ({
+		json: {
+			headers: { 'content-type': 'application/json' },
+			params: {},
+			query: {},
+			body,
+			webhookUrl: 'http://localhost:5678/webhook/boomi/install-pack',
+			executionMode: 'production',
+		},
+	});
+	const run = (body) => env.engine.runWorkflow({ ...wf, startNode: 'Install request', mode: 'webhook', items: [request(body)] });
+
+	it('installs the pack under the customer’s name, attaches it to the named environments and answers with the ids', async () => {
+		const result = await run({ customer: 'Acme Retail', integrationPackId: PACK_ORDER_SYNC, environments: ['Production', 'Test'] });
+
+		expect(result.status).toBe('success');
+		const instance = env.sim.state.instances.find((i) => i.integrationPackOverrideName === 'Acme Retail');
+		expect(instance).toEqual(expect.objectContaining({ integrationPackId: PACK_ORDER_SYNC }));
+		expect(attachmentPairs().filter(([instanceId]) => instanceId === instance.id)).toEqual([
+			[instance.id, ENV_PROD],
+			[instance.id, ENV_TEST],
+		]);
+		expect(result.responses).toHaveLength(1);
+		expect(result.responses[0]).toEqual(
+			expect.objectContaining({
+				statusCode: 201,
+				body: {
+					instanceId: instance.id,
+					customer: 'Acme Retail',
+					attachments: [
+						{ attachmentId: encodeAttachmentId(instance.id, ENV_PROD), environmentId: ENV_PROD },
+						{ attachmentId: encodeAttachmentId(instance.id, ENV_TEST), environmentId: ENV_TEST },
+					],
+				},
+			}),
+		);
+	});
+
+	it('stops at the install with Boomi’s error when a multi-install pack gets no customer name', async () => {
+		const before = env.sim.state.instances.length;
+		const result = await run({ integrationPackId: PACK_ORDER_SYNC, environments: ['Test'] });
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Install pack for customer').message).toMatch(/integrationPackOverrideName is required/);
+		expect(env.sim.state.instances).toHaveLength(before);
+		expect(result.responses).toEqual([]);
+	});
+});
+
+describe('examples/ai-agent-boomi-tools.json', () => {
+	// What is exercised: the file's structure against n8n's published node
+	// catalogs, and each Boomi Spaces tool node exactly as in the file, run
+	// through n8n-core's tool wrapper (createNodeAsTool: $fromAI schema, tool
+	// description, SupplyDataContext execution) with arguments a model could send.
+	// What is not: the chat trigger, the OpenAI model and n8n's AI Agent node
+	// itself (its reasoning needs a language model); a scripted stand-in takes the
+	// agent's place (see scripted-agent.js).
+	const wf = example('ai-agent-boomi-tools.json');
+	const catalog = langchainCatalog();
+	const byName = (name) => wf.nodes.find((node) => node.name === name);
+	const toolNodes = wf.nodes.filter((node) => node.type === `${NODE_TYPE}Tool`);
+
+	it(`names real node types and versions (${LANGCHAIN_PACKAGE} catalog and this package)`, () => {
+		for (const node of wf.nodes) {
+			if (node.type.startsWith('@n8n/n8n-nodes-langchain.')) {
+				const name = node.type.split('.')[1];
+				const versions = catalog.filter((entry) => entry.name === name).flatMap((entry) => [entry.version].flat());
+				expect([node.type, versions]).toEqual([node.type, expect.arrayContaining([node.typeVersion])]);
+			} else {
+				const type = env.engine.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+				expect(type.description.outputs).toEqual(['ai_tool']);
+			}
+		}
+		const agent = catalog.find((entry) => entry.name === 'agent' && [entry.version].flat().includes(byName('AI Agent').typeVersion));
+		const options = agent.properties.find((p) => p.name === 'options' && p.displayOptions?.hide?.['@version']);
+		expect(options.options.map((option) => option.name)).toEqual(expect.arrayContaining(Object.keys(byName('AI Agent').parameters.options)));
+		const model = catalog.find((entry) => entry.name === 'lmChatOpenAi');
+		expect(model.outputs).toEqual(['ai_languageModel']);
+		expect(model.credentials.map((c) => c.name)).toEqual(Object.keys(byName('OpenAI Chat Model').credentials));
+	});
+
+	it('connects the trigger, the model and every Boomi Spaces tool to the agent', () => {
+		expect(wf.connections['When chat message received'].main[0][0].node).toBe('AI Agent');
+		expect(wf.connections['OpenAI Chat Model'].ai_languageModel[0][0]).toEqual({ node: 'AI Agent', type: 'ai_languageModel', index: 0 });
+		expect(toolNodes.length).toBeGreaterThanOrEqual(5);
+		for (const tool of toolNodes) {
+			expect(wf.connections[tool.name].ai_tool[0][0]).toEqual({ node: 'AI Agent', type: 'ai_tool', index: 0 });
+			expect(tool.parameters.descriptionType).toBe('manual');
+			expect(tool.parameters.toolDescription.length).toBeGreaterThan(60);
+		}
+		expect(toolNodes.map((tool) => `${tool.parameters.resource}.${tool.parameters.operation}`).sort()).toEqual([
+			'environment.getMany',
+			'integrationPackInstance.attach',
+			'integrationPackInstance.getMany',
+			'integrationPackInstance.install',
+			'integrationPackInstance.unattach',
+		]);
+	});
+
+	it('runs its Boomi Spaces tools as the agent would call them', async () => {
+		const agent = { ...byName('AI Agent'), type: AGENT_TYPE, typeVersion: 1, parameters: {} };
+		const connections = Object.fromEntries(toolNodes.map((tool) => [tool.name, wf.connections[tool.name]]));
+		const call = (tool, args) => ({ json: { tool, args } });
+		const result = await env.engine.runWorkflow({
+			nodes: [agent, ...toolNodes],
+			connections,
+			startNode: 'AI Agent',
+			items: [
+				{ json: { listTools: true } },
+				call('List_environments', {}),
+				call('Install_integration_pack', { integrationPackId: PACK_ORDER_SYNC, instanceName: 'Order Sync - Globex' }),
+				call('Attach_instance_to_environments', { instanceId: INSTANCE_ORDER_SYNC_APAC, environmentIds: `${ENV_TEST}, ${ENV_DEV}` }),
+				call('Detach_instance_from_environment', { attachmentId: encodeAttachmentId(INSTANCE_HR, ENV_TEST) }),
+				call('List_integration_pack_instances', {}),
+			],
+		});
+
+		expect(result.status).toBe('success');
+		const [catalogItem, environments, installed, attached, detached, instances] = result.output('AI Agent').map((item) => item.json);
+		expect(catalogItem.tools.map((tool) => [tool.name, tool.description])).toEqual(
+			expect.arrayContaining(toolNodes.map((tool) => [tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_'), tool.parameters.toolDescription])),
+		);
+		expect(catalogItem.tools.find((tool) => tool.name === 'Attach_instance_to_environments').arguments).toEqual({
+			instanceId: expect.stringContaining('instance ID'),
+			environmentIds: expect.stringContaining('Comma-separated'),
+		});
+		expect(environments.response.map((e) => e.name)).toEqual(['Production', 'Test', 'Development']);
+		expect(installed.response[0]).toEqual(expect.objectContaining({ integrationPackOverrideName: 'Order Sync - Globex' }));
+		expect(attached.response.map((a) => a.environmentId)).toEqual([ENV_TEST, ENV_DEV]);
+		expect(detached.response[0]).toEqual(expect.objectContaining({ environmentId: ENV_TEST }));
+		expect(instances.response.map((i) => i.id)).toContain(installed.response[0].id);
+		expect(attachmentPairs()).toEqual(expect.arrayContaining([[INSTANCE_ORDER_SYNC_APAC, ENV_TEST], [INSTANCE_ORDER_SYNC_APAC, ENV_DEV]]));
+		expect(attachmentPairs()).not.toContainEqual([INSTANCE_HR, ENV_TEST]);
+	});
+});
