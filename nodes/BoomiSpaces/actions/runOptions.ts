@@ -21,7 +21,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 };
 
 const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: boolean }> = {
-	requestsPerSecond: { min: 0.1, max: 100, integer: false },
+	requestsPerSecond: { min: 0.1, max: 1000, integer: false },
 	concurrency: { min: 1, max: 16, integer: true },
 	batchSize: { min: 1, max: 50, integer: true },
 	maxRetries: { min: 0, max: 10, integer: true },
@@ -65,7 +65,7 @@ export const runOptionsProperty: INodeProperties = {
 			displayName: 'Requests Per Second',
 			name: 'requestsPerSecond',
 			type: 'number',
-			typeOptions: { minValue: 0.1, maxValue: 100, numberPrecision: 1 },
+			typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
 			default: 10,
 			description:
 				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account; lower it when other workflows share the account.",
