@@ -68,6 +68,25 @@ describe('Get Many environments through the n8n engine', () => {
 		expect(none.output('Boomi Spaces')).toEqual([]);
 	});
 
+	it('keeps each item’s filter and limit when the router batches items into one request', async () => {
+		const result = await getMany(
+			{ limit: '={{ $json.limit }}', filters: { classification: '={{ $json.kind }}' }, options: { batchSize: 3 } },
+			[{ kind: 'TEST', limit: 1 }, { kind: 'PROD', limit: 5 }, { kind: 'TEST', limit: 5 }],
+		);
+
+		expect(result.status).toBe('success');
+		expect(result.output('Boomi Spaces').map((item) => [item.pairedItem.item, item.json.name])).toEqual([
+			[0, 'Test'],
+			[1, 'Production'],
+			[2, 'Test'],
+			[2, 'Development'],
+		]);
+		const requests = env.graphqlRequests();
+		expect(requests).toHaveLength(1);
+		// Limit and filter are the node's: nothing of them is sent.
+		expect(requests[0].json.variables).toEqual({});
+	});
+
 	it("surfaces Boomi's error", async () => {
 		env.sim.injectFault({ operationName: 'ListEnvironments', fieldError: { code: 'GENERIC_SYSTEM_ERROR', message: 'Environment service unavailable' } });
 		const result = await getMany({ returnAll: true });

@@ -66,6 +66,28 @@ describe('Attach through the n8n engine', () => {
 		]);
 	});
 
+	it('works when the router batches items into one request', async () => {
+		const result = await env.runNode(
+			{
+				operation: 'attach',
+				parameters: {
+					integrationPackInstanceId: locator('={{ $json.instance }}'),
+					environmentIds: environments('={{ $json.environments }}'),
+					options: { batchSize: 2 },
+				},
+			},
+			[{ instance: APAC, environments: [ENV_PROD, ENV_TEST] }, { instance: INSTANCE_HR, environments: ENV_DEV }],
+		);
+
+		expect(result.status).toBe('success');
+		expect(result.output('Boomi Spaces').map((item) => [item.pairedItem.item, item.json.id])).toEqual([
+			[0, encodeAttachmentId(APAC, ENV_PROD)],
+			[0, encodeAttachmentId(APAC, ENV_TEST)],
+			[1, encodeAttachmentId(INSTANCE_HR, ENV_DEV)],
+		]);
+		expect(env.graphqlRequests()).toHaveLength(1);
+	});
+
 	it("surfaces Boomi's error and changes nothing when one environment is already attached", async () => {
 		const result = await attach(INSTANCE_HR, environments(ENV_DEV, ENV_TEST));
 
