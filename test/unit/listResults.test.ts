@@ -1,27 +1,10 @@
-import { batchVariableName } from '../../nodes/BoomiSpaces/transport/batch';
-import {
-	applyLimit,
-	asList,
-	listSettingsOf,
-	withListSettings,
-} from '../../nodes/BoomiSpaces/actions/listResults';
+import { applyLimit, asList, listSettingsOf } from '../../nodes/BoomiSpaces/actions/listResults';
 import { output as environmentsOutput } from '../../nodes/BoomiSpaces/actions/environment/getMany.operation';
 
-describe('list settings travel with the variables but are never sent', () => {
-	const variables = withListSettings({ id: 'x' }, { limit: 2, filters: { classification: 'TEST' } });
-
-	it('reach output() through the same object', () => {
-		expect(listSettingsOf(variables)).toEqual({ limit: 2, filters: { classification: 'TEST' } });
-	});
-
-	it('are left out of the JSON request body and of the per-item variables of a batch', () => {
-		expect(JSON.parse(JSON.stringify({ variables }))).toEqual({ variables: { id: 'x' } });
-		const batched = Object.fromEntries(Object.entries(variables).map(([name, value]) => [batchVariableName(name, 0), value]));
-		expect(batched).toEqual({ id0: 'x' });
-	});
-
-	it('default to "everything, no filter" for variables without them', () => {
+describe('list settings', () => {
+	it('default to "everything, no filter"', () => {
 		expect(listSettingsOf({})).toEqual({ filters: {} });
+		expect(listSettingsOf({ limit: 2 })).toEqual({ limit: 2, filters: {} });
 	});
 });
 
@@ -45,7 +28,7 @@ describe('environment Get Many output', () => {
 			{ id: 'e1', name: 'Test', classification: 'TEST', integrationPackEnvironmentAttachment: null },
 			{ id: 'e2', name: 'Prod', classification: 'PROD', integrationPackEnvironmentAttachment: { id: 'a1', integrationPackInstanceId: 'i1' } },
 		];
-		expect(environmentsOutput(data, withListSettings({}, { filters: {} }))).toEqual([
+		expect(environmentsOutput(data, {}, { filters: {} })).toEqual([
 			{ id: 'e1', name: 'Test', classification: 'TEST', attachments: [] },
 			{ id: 'e2', name: 'Prod', classification: 'PROD', attachments: [{ id: 'a1', environmentId: 'e2', integrationPackInstanceId: 'i1' }] },
 		]);

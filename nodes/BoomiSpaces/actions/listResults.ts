@@ -4,24 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 /**
  * Boomi's list queries (`integrationPackInstances`, `environments`) take no
  * paging or filter arguments, so Return All / Limit and the filters of the
- * Get Many operations are applied to the answer, in `output()`.
- *
- * The operation contract hands `output()` only the item's variables. These
- * settings are not GraphQL variables, so they ride on the variables object
- * under a Symbol key: JSON serialisation and `Object.entries` skip Symbol
- * keys, so they are never sent to Boomi (and never renamed by batching), while
- * the object the router passes back to `output()` still carries them.
+ * Get Many operations are item settings (the operation's `settings()`),
+ * applied to the answer in `output()` and never sent.
  */
-const LIST_SETTINGS = Symbol('boomiSpaces.listSettings');
-
-export interface ListSettings {
+export interface ListSettings extends IDataObject {
 	/** `undefined` = return everything. */
 	limit?: number;
 	/** Further settings of one operation (e.g. a classification filter). */
 	filters: IDataObject;
 }
-
-type WithSettings = IDataObject & { [LIST_SETTINGS]?: ListSettings };
 
 /** Return All + Limit, as n8n's Get Many operations name and describe them. */
 export const returnAllAndLimitProperties: INodeProperties[] = [
@@ -64,15 +55,9 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return limit;
 }
 
-/** The GraphQL variables, carrying the list settings for `output()` without sending them. */
-export function withListSettings(variables: IDataObject, settings: ListSettings): IDataObject {
-	const result: WithSettings = { ...variables };
-	result[LIST_SETTINGS] = settings;
-	return result;
-}
-
-export function listSettingsOf(variables: IDataObject): ListSettings {
-	return (variables as WithSettings)[LIST_SETTINGS] ?? { filters: {} };
+/** The settings an operation's `output()` received (defaults: everything, no filter). */
+export function listSettingsOf(settings: IDataObject): ListSettings {
+	return { filters: {}, ...settings } as ListSettings;
 }
 
 /**

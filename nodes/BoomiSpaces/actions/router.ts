@@ -13,10 +13,16 @@ import type { OperationDefinition } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/** What one item sends (variables) and what only its output reads (settings). */
+interface ItemRequest {
+	variables: IDataObject;
+	settings: IDataObject;
+}
+
 /** Items sent together in one request. */
 interface Unit {
 	indexes: number[];
-	variables: IDataObject[];
+	requests: ItemRequest[];
 }
 
 /**
@@ -37,8 +43,8 @@ class ItemRun {
 
 	private readonly attempts: Uint8Array;
 
-	/** Variables of items waiting to be resent (recomputing could differ). */
-	private readonly retryVariables = new Map<number, IDataObject>();
+	/** Requests of items waiting to be resent (recomputing could differ). */
+	private readonly retryRequests = new Map<number, ItemRequest>();
 
 	private retryQueue: number[] = [];
 
@@ -95,20 +101,22 @@ class ItemRun {
 
 	/** Up to `batchSize` items: resends first, then fresh items (their input checked now). */
 	private takeUnit(): Unit | undefined {
-		const unit: Unit = { indexes: [], variables: [] };
+		const unit: Unit = { indexes: [], requests: [] };
 		if (this.retryQueue.length > 0) this.retryQueue.sort((a, b) => a - b);
 		while (unit.indexes.length < this.options.batchSize && !this.fatal) {
 			const retry = this.retryQueue.shift();
 			if (retry !== undefined) {
 				unit.indexes.push(retry);
-				unit.variables.push(this.retryVariables.get(retry) as IDataObject);
-				this.retryVariables.delete(retry);
+				unit.requests.push(this.retryRequests.get(retry) as ItemRequest);
+				this.retryRequests.delete(retry);
 				continue;
 			}
 			if (this.nextFresh >= this.itemCount) break;
 			const index = this.nextFresh++;
 			try {
-				unit.variables.push(this.definition.variables.call(this.context, index));
+				const variables = this.definition.variables.call(this.context, index);
+				const settings = this.definition.settings?.call(this.context, index) ?? {};
+				unit.requests.push({ variables, settings });
 				unit.indexes.push(index);
 			} catch (error) {
 				this.fail(index, asNodeError(this.context, error, index));
@@ -120,11 +128,11 @@ class ItemRun {
 	private async send(unit: Unit): Promise<void> {
 		const { document } = this.definition;
 		const single = unit.indexes.length === 1;
-		let request = { operationName: document.operationName, query: document.query, variables: unit.variables[0] };
+		let request = { operationName: document.operationName, query: document.query, variables: unit.requests[0].variables };
 		if (!single) {
 			const batch = batchDocument(document, unit.indexes.length);
 			const variables: IDataObject = {};
-			unit.variables.forEach((itemVariables, position) => {
+			unit.requests.forEach(({ variables: itemVariables }, position) => {
 				for (const [name, value] of Object.entries(itemVariables)) {
 					variables[batchVariableName(name, position)] = value;
 				}
@@ -143,7 +151,7 @@ class ItemRun {
 		const throttled = status === 429 || status === 503;
 		if (throttled || (!this.mutation && status >= 500 && !response.body?.data)) {
 			// Nothing applied (throttled), or a read that is safe to repeat.
-			this.retry(unit.indexes, unit.variables, response.retryAfterMs, () =>
+			this.retry(unit.indexes, unit.requests, response.retryAfterMs, () =>
 				boomiApiError(this.context, document, {
 					httpCode: status,
 					errors: response.errors,
@@ -179,14 +187,14 @@ class ItemRun {
 		const { document } = this.definition;
 		const unplaced = response.errors.filter((error) => !error.path?.length);
 		const throttledIndexes: number[] = [];
-		const throttledVariables: IDataObject[] = [];
+		const throttledRequests: ItemRequest[] = [];
 		unit.indexes.forEach((index, position) => {
 			const key = single ? document.field : aliasOf(position);
 			const fieldErrors: GraphQLError[] = response.errors.filter((error) => error.path?.[0] === key);
 			const value = data[key];
 			if (fieldErrors.length > 0 && fieldErrors.every(isThrottleError)) {
 				throttledIndexes.push(index);
-				throttledVariables.push(unit.variables[position]);
+				throttledRequests.push(unit.requests[position]);
 				return;
 			}
 			const errors = fieldErrors.length > 0 ? fieldErrors : value === null || value === undefined ? unplaced : [];
@@ -202,12 +210,12 @@ class ItemRun {
 				);
 				return;
 			}
-			this.succeed(index, value, unit.variables[position]);
+			this.succeed(index, value, unit.requests[position]);
 		});
 		this.pacer.accepted(unit.indexes.length - throttledIndexes.length);
 		if (throttledIndexes.length > 0) {
 			const errors = response.errors.filter((error) => isThrottleError(error));
-			this.retry(throttledIndexes, throttledVariables, response.retryAfterMs, () =>
+			this.retry(throttledIndexes, throttledRequests, response.retryAfterMs, () =>
 				boomiApiError(this.context, document, { httpCode: 503, errors: errors.slice(0, 1) }),
 			);
 		}
@@ -215,7 +223,7 @@ class ItemRun {
 
 	private onFailure(unit: Unit, failure: RequestFailure): void {
 		if (failure.notApplied && !failure.mintFailure) {
-			this.retry(unit.indexes, unit.variables, undefined, () =>
+			this.retry(unit.indexes, unit.requests, undefined, () =>
 				failureError(this.context, this.definition.document, failure),
 			);
 			return;
@@ -231,7 +239,7 @@ class ItemRun {
 	 */
 	private retry(
 		indexes: number[],
-		variables: IDataObject[],
+		requests: ItemRequest[],
 		retryAfterMs: number | undefined,
 		lastError: () => NodeError,
 	): void {
@@ -246,16 +254,21 @@ class ItemRun {
 				return;
 			}
 			this.retryQueue.push(index);
-			this.retryVariables.set(index, variables[position]);
+			this.retryRequests.set(index, requests[position]);
 		});
 		// Throttled or refused: everybody waits, then goes slower.
 		this.pacer.throttled(backoffMs(attempt, retryAfterMs));
 	}
 
-	private succeed(index: number, data: unknown, variables: IDataObject): void {
-		this.results[index] = this.definition
-			.output(data, variables)
-			.map((json) => ({ json, pairedItem: { item: index } }));
+	private succeed(index: number, data: unknown, { variables, settings }: ItemRequest): void {
+		let output: IDataObject[];
+		try {
+			output = this.definition.output(data, variables, settings);
+		} catch (error) {
+			this.fail(index, asNodeError(this.context, error, index));
+			return;
+		}
+		this.results[index] = output.map((json) => ({ json, pairedItem: { item: index } }));
 	}
 
 	private fail(index: number, error: NodeError): void {
@@ -276,9 +289,8 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error.message : String(error), {
-		itemIndex,
-	});
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description: `Item ${itemIndex}: ${message}` });
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -28,6 +28,12 @@ export interface OperationDefinition {
 	 * Throws `NodeOperationError` (with `itemIndex`) for bad input, before any request.
 	 */
 	variables(this: IExecuteFunctions, itemIndex: number): IDataObject;
+	/**
+	 * Item settings that shape the output but are not sent (Return All / Limit,
+	 * client-side filters: Boomi's list queries take no such arguments). Checked
+	 * like `variables()`, before any request.
+	 */
+	settings?(this: IExecuteFunctions, itemIndex: number): IDataObject;
 	/** Maps the field's data to output JSON objects for that item. */
-	output(data: unknown, variables: IDataObject): IDataObject[];
+	output(data: unknown, variables: IDataObject, settings: IDataObject): IDataObject[];
 }

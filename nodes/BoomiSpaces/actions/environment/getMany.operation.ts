@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties, withListSettings } from '../listResults';
+import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
 import { describeValue } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
@@ -53,11 +53,16 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
+export function variables(): IDataObject {
+	return {};
+}
+
+/** Return All / Limit and the classification filter: applied to Boomi's answer, never sent. */
+export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const limit = readLimit.call(this, itemIndex);
-	const filters = (this.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
-	const settings: IDataObject = {};
-	const classification = filters.classification;
+	const chosen = (this.getNodeParameter('filters', itemIndex, {}) ?? {}) as IDataObject;
+	const filters: IDataObject = {};
+	const classification = chosen.classification;
 	if (classification !== undefined && classification !== '') {
 		const value = typeof classification === 'string' ? classification.trim().toUpperCase() : undefined;
 		if (!value || !CLASSIFICATIONS.includes(value)) {
@@ -66,14 +71,14 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 				description: `Item ${itemIndex}: the filter is ${describeValue(classification)}. Choose PROD or TEST, or remove the filter to get every environment.`,
 			});
 		}
-		settings.classification = value;
+		filters.classification = value;
 	}
-	return withListSettings({}, { limit, filters: settings });
+	return { limit, filters };
 }
 
 /** One item per environment: id, name, classification and its attachments (each with its attachment ID). */
-export function output(data: unknown, vars: IDataObject): IDataObject[] {
-	const settings = listSettingsOf(vars);
+export function output(data: unknown, _variables: IDataObject, itemSettings: IDataObject): IDataObject[] {
+	const settings = listSettingsOf(itemSettings);
 	const wanted = settings.filters.classification;
 	const environments = asList(data).filter((environment) => !wanted || environment.classification === wanted);
 	return applyLimit(environments, settings).map((environment) => ({
@@ -88,4 +93,4 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	}));
 }
 
-export const getMany: OperationDefinition = { document, properties, variables, output };
+export const getMany: OperationDefinition = { document, properties, variables, settings, output };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties, withListSettings } from '../listResults';
+import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 /** The fields Boomi's Spaces guide documents for the `integrationPackInstances` query. */
@@ -23,17 +23,22 @@ export const document: GraphQLDocument = {
 
 export const properties: INodeProperties[] = [...returnAllAndLimitProperties];
 
-export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return withListSettings({}, { limit: readLimit.call(this, itemIndex), filters: {} });
+export function variables(): IDataObject {
+	return {};
+}
+
+/** Return All / Limit: applied to Boomi's answer (the query has no paging), never sent. */
+export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return { limit: readLimit.call(this, itemIndex), filters: {} };
 }
 
 /** One item per installed instance, in Boomi's order, fields as Boomi sent them. */
-export function output(data: unknown, vars: IDataObject): IDataObject[] {
-	return applyLimit(asList(data), listSettingsOf(vars)).map((instance) => ({
+export function output(data: unknown, _variables: IDataObject, itemSettings: IDataObject): IDataObject[] {
+	return applyLimit(asList(data), listSettingsOf(itemSettings)).map((instance) => ({
 		id: instance.id ?? null,
 		integrationPackOverrideName: instance.integrationPackOverrideName ?? null,
 		integrationPack: (instance.integrationPack as IDataObject | null | undefined) ?? null,
 	}));
 }
 
-export const getMany: OperationDefinition = { document, properties, variables, output };
+export const getMany: OperationDefinition = { document, properties, variables, settings, output };
