@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A resource locator's value (or a plain value from older JSON or a parameter path). */
@@ -41,4 +41,36 @@ export function requireId(
 		itemIndex,
 		description: `Item ${itemIndex}: ${fix} If it comes from an expression, check that the field it reads exists on this item and holds the ID as text.`,
 	});
+}
+
+/**
+ * The "Integration Pack Instance" field of the operations that take an
+ * installed instance: a resource locator (From List / By ID) named like the
+ * field Boomi's Attach input calls it. `description` says what the operation
+ * does with it.
+ */
+export function integrationPackInstanceLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Integration Pack Instance',
+		name: 'integrationPackInstanceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an installed integration pack instance...',
+				typeOptions: { searchListMethod: 'searchIntegrationPackInstances', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+			},
+		],
+	};
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
-import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import { describeValue, integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 export const document: GraphQLDocument = {
@@ -19,30 +19,9 @@ export const document: GraphQLDocument = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Integration Pack Instance',
-		name: 'integrationPackInstanceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			'The installed integration pack instance to attach, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an installed integration pack instance...',
-				typeOptions: { searchListMethod: 'searchIntegrationPackInstances', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
-			},
-		],
-	},
+	integrationPackInstanceLocator(
+		'The installed integration pack instance to attach, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
+	),
 	{
 		displayName: 'Environments',
 		name: 'environmentIds',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue, requireId } from '../resourceLocator';
+import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 export const document: GraphQLDocument = {
@@ -12,30 +12,9 @@ export const document: GraphQLDocument = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Integration Pack Instance',
-		name: 'integrationPackInstanceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			'The installed integration pack instance to uninstall from the Space, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an installed integration pack instance...',
-				typeOptions: { searchListMethod: 'searchIntegrationPackInstances', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
-			},
-		],
-	},
+	integrationPackInstanceLocator(
+		'The installed integration pack instance to uninstall from the Space, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
+	),
 ];
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
