@@ -3,25 +3,14 @@
 // good settings and fail — with a message that says why and no secret — on a
 // bad API token, an expired pasted JWT and a wrong Space GUID (which Boomi
 // reports as a GraphQL error inside an HTTP 200).
-const { createEngine } = require('../harness/engine');
 const { testCredential } = require('../harness/credential-tester');
-const { startSimulator } = require('../simulator');
 const { simulatorCredential } = require('./boomi-workflow');
+const { useSimulatorEngine } = require('./simulator-engine');
 
+const env = useSimulatorEngine();
 let engine;
 let sim;
-
-beforeAll(async () => {
-	engine = await createEngine();
-	sim = await startSimulator();
-});
-
-afterAll(async () => {
-	await sim?.close();
-	engine?.close();
-});
-
-beforeEach(() => sim.reset());
+beforeEach(() => ({ engine, sim } = env));
 
 const test = (overrides) => testCredential(engine, { type: 'boomiSpacesApi', data: simulatorCredential(sim, overrides) });
 const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');

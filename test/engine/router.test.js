@@ -2,30 +2,16 @@
 // the simulator: batching, concurrency, pacing, resends of what Boomi did not
 // apply, and never a resend of what it may have applied. Timing is not
 // asserted here (the benchmark measures it); counts, order and outcomes are.
-const { createEngine } = require('../harness/engine');
 const { startSimulator } = require('../simulator');
 const { bulkSeed, bulkAttachmentIds } = require('../simulator/bulk-seed');
 const { simulatorCredential, unattachWorkflow, useCredential } = require('./boomi-workflow');
+const { useSimulatorEngine } = require('./simulator-engine');
 
 const COUNT = 40;
+const env = useSimulatorEngine(undefined, { seed: bulkSeed(COUNT) });
 let engine;
 let sim;
-
-beforeAll(async () => {
-	engine = await createEngine();
-	sim = await startSimulator({ seed: bulkSeed(COUNT) });
-});
-
-afterAll(async () => {
-	await sim?.close();
-	engine?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.setOptions({ latencyMs: 0, jwtLifetimeMs: 300000, rateLimit: null, onRequest: undefined });
-	useCredential(engine, simulatorCredential(sim));
-});
+beforeEach(() => ({ engine, sim } = env));
 
 const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
 const mints = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));

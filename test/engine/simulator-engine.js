@@ -5,11 +5,11 @@ const { createEngine } = require('../harness/engine');
 const { startSimulator } = require('../simulator');
 const { boomiNode, simulatorCredential, useCredential } = require('./boomi-workflow');
 
-function useSimulatorEngine(engineOptions) {
+function useSimulatorEngine(engineOptions, simulatorOptions) {
 	const env = {};
 	beforeAll(async () => {
 		env.engine = await createEngine(engineOptions);
-		env.sim = await startSimulator();
+		env.sim = await startSimulator(simulatorOptions);
 	});
 	afterAll(async () => {
 		await env.sim?.close();
@@ -17,7 +17,7 @@ function useSimulatorEngine(engineOptions) {
 	});
 	beforeEach(() => {
 		env.sim.reset();
-		env.sim.setOptions({ latencyMs: 0, rateLimit: null });
+		env.sim.setOptions({ latencyMs: 0, rateLimit: null, jwtLifetimeMs: 300000, onRequest: undefined });
 		useCredential(env.engine, simulatorCredential(env.sim));
 	});
 

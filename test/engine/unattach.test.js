@@ -2,31 +2,17 @@
 // Boomi Spaces simulator over HTTP: credentials' authenticate and
 // preAuthentication run as in n8n, and the node is loaded from dist/ through
 // the package.json `n8n` attribute.
-const { createEngine } = require('../harness/engine');
-const { startSimulator, encodeAttachmentId } = require('../simulator');
+const { encodeAttachmentId } = require('../simulator');
 const { simulatorCredential, unattachWorkflow, useCredential } = require('./boomi-workflow');
+const { useSimulatorEngine } = require('./simulator-engine');
 
 const SAMPLE_RESPONSE =
 	'QVRUQUNIX0lQQUNLX0VOVlNXNTBaV2R5WVhScGIyNVFZV05yU1c1emRHRnVZMlV6TkRRNE5nOjg2YjQxM2E4LTFlYmYtNGM5NS1iYzViLTEzOTU3M2I3NzkxMA';
 
+const env = useSimulatorEngine();
 let engine;
 let sim;
-
-beforeAll(async () => {
-	engine = await createEngine();
-	sim = await startSimulator();
-});
-
-afterAll(async () => {
-	await sim?.close();
-	engine?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.setOptions({ latencyMs: 0, jwtLifetimeMs: 300000, rateLimit: null });
-	useCredential(engine, simulatorCredential(sim));
-});
+beforeEach(() => ({ engine, sim } = env));
 
 const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
 const mintRequests = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
