@@ -225,12 +225,10 @@ async function main() {
 				},
 			]),
 		);
-		fs.writeFileSync(
-			workflowFile,
-			JSON.stringify([
-				{
-					id: workflowId,
-					name: 'Boomi Spaces e2e: unattach',
+		/** Manual Trigger → Boomi Spaces Unattach of one attachment id. */
+		const unattachWorkflow = (id, attachmentId) => ({
+					id,
+					name: `Boomi Spaces e2e: unattach ${id}`,
 					active: false,
 					settings: { executionOrder: 'v1' },
 					nodes: [
@@ -244,13 +242,21 @@ async function main() {
 							parameters: {
 								resource: 'integrationPackInstance',
 								operation: 'unattach',
-								integrationPackInstanceId: { __rl: true, mode: 'id', value: demo.attachmentId },
+								integrationPackInstanceId: { __rl: true, mode: 'id', value: attachmentId },
 							},
 							credentials: { boomiSpacesApi: credential },
 						},
 					],
 					connections: { 'Manual Trigger': { main: [[{ node: 'Unattach', type: 'main', index: 0 }]] } },
-				},
+		});
+		// Two more attachments for the runs that check the JWT n8n stored.
+		const [secondAttachment, thirdAttachment] = sim.state.attachments.map((a) => a.id).filter((id) => id !== demo.attachmentId);
+		fs.writeFileSync(
+			workflowFile,
+			JSON.stringify([
+				unattachWorkflow(workflowId, demo.attachmentId),
+				unattachWorkflow('boomiE2eWorkflow2', secondAttachment),
+				unattachWorkflow('boomiE2eWorkflow3', thirdAttachment),
 			]),
 		);
 
@@ -285,6 +291,30 @@ async function main() {
 		check('the attachment is gone from the simulator', !sim.state.attachments.some((a) => a.id === demo.attachmentId));
 		const printed = `${stdout}\n${stderr}`;
 		check('neither the API token nor the JWT appears in n8n\'s output', !printed.includes(demo.apiToken) && !(jwt && printed.includes(jwt)));
+
+		// The JWT n8n stored through preAuthentication (in its database, as a
+		// credential update) serves the next execution — a new process — until
+		// Boomi rejects it; then n8n re-mints once and retries.
+		const mintsSoFar = () => sim.requests.filter((r) => r.path === `/auth/jwt/generate/${demo.accountId}`).length;
+		const executeOk = async (id) => {
+			const result = await step(`n8n execute --id=${id}`, () => n8n('execute', `--id=${id}`, '--rawOutput'));
+			const parsed = parseRawOutput(result.stdout);
+			return { parsed, printed: `${result.stdout}\n${result.stderr}`, json: parsed.data?.resultData?.runData?.Unattach?.[0]?.data?.main?.[0]?.[0]?.json ?? {} };
+		};
+		const second = await executeOk('boomiE2eWorkflow2');
+		check('a second execution reuses the JWT n8n stored (no new mint) and detaches', second.parsed.status === 'success' && second.json.id === secondAttachment && mintsSoFar() === 1, `mints ${mintsSoFar()}, ${JSON.stringify(second.json)}`);
+		sim.expireJwts();
+		const before = sim.requests.length;
+		const third = await executeOk('boomiE2eWorkflow3');
+		const thirdRequests = sim.requests.slice(before).map((r) => `${r.path.startsWith('/auth') ? 'mint' : 'graphql'}:${r.status}`);
+		check(
+			'after the JWT expired, n8n re-mints once and retries: 401, mint, 200',
+			third.parsed.status === 'success' && third.json.id === thirdAttachment && thirdRequests.join(' ') === 'graphql:401 mint:200 graphql:200',
+			thirdRequests.join(' '),
+		);
+		check('each attachment was detached exactly once', sim.mutations.map((m) => m.args.id).join() === [demo.attachmentId, secondAttachment, thirdAttachment].join(), JSON.stringify(sim.mutations.map((m) => m.args.id)));
+		const minted = sim.requests.filter((r) => r.path.startsWith('/auth/jwt/generate/')).map((r) => r.responseBody);
+		check('no JWT appears in the later executions\' output', minted.every((token) => !second.printed.includes(token) && !third.printed.includes(token)));
 
 		passed = checks.every((c) => c.ok);
 		log(`\nn8n ${version} on Node ${spawnSync(runtime.node, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
