@@ -18,7 +18,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 
 function parseArgs(argv) {
-	const args = { items: 1000, rtt: 150, limit: 10, burst: 10, memoryItems: 10000, out: path.join(__dirname, 'results.md') };
+	const args = { items: 1000, rtt: 150, limit: 10, burst: 10, memoryItems: 10000, farRtt: 500, farItems: 200, out: path.join(__dirname, 'results.md') };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];
 		const next = () => argv[++i];
@@ -27,8 +27,10 @@ function parseArgs(argv) {
 		else if (flag === '--limit') args.limit = Number(next());
 		else if (flag === '--burst') args.burst = Number(next());
 		else if (flag === '--memory-items') args.memoryItems = Number(next());
+		else if (flag === '--far-rtt') args.farRtt = Number(next());
+		else if (flag === '--far-items') args.farItems = Number(next());
 		else if (flag === '--out') args.out = path.resolve(next());
-		else if (flag === '--quick') Object.assign(args, { items: 100, memoryItems: 1000 });
+		else if (flag === '--quick') Object.assign(args, { items: 100, memoryItems: 1000, farItems: 40 });
 		else if (flag === '--child') args.child = true;
 		else throw new Error(`Unknown flag ${flag}`);
 	}
@@ -236,6 +238,13 @@ async function parent(args) {
 			await measure(sim, { kind: 'boomi', label: 'Boomi Spaces node, defaults', items: args.items, options: {} }, limited),
 			await measure(sim, { kind: 'boomi', label: 'Boomi Spaces node, batchSize 5, concurrency 2', items: args.items, options: tuned }, limited),
 		];
+		console.error(`Far from Boomi: ${args.farItems} items, RTT ${args.farRtt} ms, same limit`);
+		const far = { rtt: args.farRtt, limit: args.limit, burst: args.burst };
+		const farPeer = await measure(sim, { kind: 'graphql', label: 'n8n GraphQL node (one request per item)', items: args.farItems }, far);
+		const farRows = [
+			farPeer,
+			await measure(sim, { kind: 'boomi', label: 'Boomi Spaces node, defaults', items: args.farItems, options: {} }, far),
+		];
 		console.error('Overhead runs: no latency, no rate limit');
 		const overheadPeer = await measure(sim, { kind: 'graphql', label: 'n8n GraphQL node', items: args.items }, free);
 		const overheadRows = [
@@ -274,6 +283,12 @@ ${table(limitedRows, peerRow)}
 - Limit-bound time is N / limit = ${fmt(args.items / args.limit, 0)} s: no client can detach faster without being throttled. The defaults reach ${fmt(defaults.ratioToLimit * 100, 1)} % of it, batched ${fmt(tunedRow.ratioToLimit * 100, 1)} %, with ${defaults.failed + tunedRow.failed} failed items and ${defaults.duplicates + tunedRow.duplicates} duplicate mutations.
 - Against the GraphQL node: ×${fmt(defaults.itemsPerSecond / peerRow.itemsPerSecond)} (defaults). The GraphQL node sends one request at a time, so it runs at 1 / RTT ≈ ${fmt(1000 / args.rtt)} items/s, already ${fmt((1000 / args.rtt / args.limit) * 100, 0)} % of the limit at this RTT: with a ${args.limit} calls/s account limit no client can be more than ×${fmt(args.limit / (1000 / args.rtt))} faster here. The gap grows with RTT (see \`--rtt\`).
 - Batching cuts HTTP requests (${tunedRow.httpRequests} instead of ${defaults.httpRequests}) but not platform calls: Boomi counts each aliased field.
+
+## Far from Boomi: ${args.farItems} items, RTT ${args.farRtt} ms, limit ${args.limit} calls/s
+
+${table(farRows, farPeer)}
+
+With a longer round trip (a workflow far from Boomi's region, or a slow gateway) one-request-at-a-time falls to 1 / RTT ≈ ${fmt(1000 / args.farRtt)} items/s; the Boomi Spaces node keeps 4 requests in flight by default, so it reaches min(limit, 4 / RTT) ≈ ${fmt(Math.min(args.limit, 4000 / args.farRtt))} items/s: ×${fmt(farRows[1].itemsPerSecond / farPeer.itemsPerSecond)} here. Raising Concurrency to limit × RTT (here ${Math.ceil((args.limit * args.farRtt) / 1000)}) would reach the limit.
 
 ## Node overhead: ${args.items} items, no latency, no rate limit
 
