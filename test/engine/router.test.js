@@ -203,6 +203,35 @@ describe('unknown outcomes are never resent', () => {
 	});
 });
 
+describe('a credential that cannot authenticate', () => {
+	it('fails every item with the minting error after one sign-in attempt, not one per item', async () => {
+		useCredential(engine, simulatorCredential(sim, { apiToken: 'wrong-token-for-router-test' }));
+		const ids = bulkAttachmentIds(6);
+		const result = await run({ concurrency: 4 }, ids, { onError: 'continueErrorOutput' });
+
+		const errors = result.output('Boomi Spaces', 1);
+		expect(errors.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5]);
+		for (const item of errors) expect(item.json.error).toMatch(/^Could not get a Boomi JWT: Boomi refused the API token/);
+		expect(mints()).toHaveLength(1);
+		expect(graphqlRequests()).toHaveLength(0);
+	});
+
+	it('stops sending once Boomi refused the JWT even after n8n re-minted it', async () => {
+		const jwt = sim.mintJwt();
+		sim.expireJwts();
+		useCredential(engine, simulatorCredential(sim, { authentication: 'jwt', jwt }));
+		const ids = bulkAttachmentIds(5);
+		const result = await run({ concurrency: 4 }, ids, { onError: 'continueRegularOutput' });
+
+		const output = result.output('Boomi Spaces');
+		expect(output.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3, 4]);
+		for (const item of output) expect(item.error.httpCode).toBe('401');
+		// The first request and n8n's one retry after its re-mint; nothing for items 1–4.
+		expect(graphqlRequests()).toHaveLength(2);
+		expect(sim.mutations).toHaveLength(0);
+	});
+});
+
 describe('options', () => {
 	it('rejects an out-of-range option before any request', async () => {
 		const result = await run({ batchSize: 0 }, bulkAttachmentIds(1));

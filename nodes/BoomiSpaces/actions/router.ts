@@ -52,6 +52,14 @@ class ItemRun {
 
 	private fatal: { index: number; error: NodeError } | undefined;
 
+	/**
+	 * Set when the credential cannot authenticate (no JWT could be minted, or
+	 * Boomi refused the JWT after n8n re-minted it): the remaining items fail
+	 * with that error without a request each, so a wrong API token does not
+	 * become one rejected sign-in per item.
+	 */
+	private authFailure: RequestFailure | undefined;
+
 	private readonly pacer: Pacer;
 
 	private readonly mutation: boolean;
@@ -104,6 +112,10 @@ class ItemRun {
 		const unit: Unit = { indexes: [], requests: [] };
 		if (this.retryQueue.length > 0) this.retryQueue.sort((a, b) => a - b);
 		while (unit.indexes.length < this.options.batchSize && !this.fatal) {
+			if (this.authFailure) {
+				this.failAllPending(this.authFailure);
+				break;
+			}
 			const retry = this.retryQueue.shift();
 			if (retry !== undefined) {
 				unit.indexes.push(retry);
@@ -221,7 +233,19 @@ class ItemRun {
 		}
 	}
 
+	/** Fails every item not sent yet (queued resends and fresh items) with the same failure. */
+	private failAllPending(failure: RequestFailure): void {
+		const pending = [...this.retryQueue];
+		this.retryQueue = [];
+		this.retryRequests.clear();
+		while (this.nextFresh < this.itemCount) pending.push(this.nextFresh++);
+		for (const index of pending.sort((a, b) => a - b)) {
+			this.fail(index, failureError(this.context, this.definition.document, failure, index));
+		}
+	}
+
 	private onFailure(unit: Unit, failure: RequestFailure): void {
+		if (failure.mintFailure || failure.httpCode === 401) this.authFailure ??= failure;
 		if (failure.notApplied && !failure.mintFailure) {
 			this.retry(unit.indexes, unit.requests, undefined, () =>
 				failureError(this.context, this.definition.document, failure),
