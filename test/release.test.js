@@ -102,6 +102,8 @@ describe('release files', () => {
 		expect(readme).toMatch(/^## End-to-end$/m);
 		const e2eN8n = require('./e2e/package.json').dependencies.n8n;
 		expect(readme).toContain(`n8n ${e2eN8n}`);
+		const e2eN8nNode20 = require('./e2e/n8n-2.8/package.json').dependencies.n8n;
+		expect(readme).toContain(`n8n ${e2eN8nNode20}`);
 	});
 });
 
@@ -132,6 +134,22 @@ describe('GitHub workflows', () => {
 			expect(runs(job)).toEqual(expect.arrayContaining(['npm ci', 'npm run e2e']));
 			expect(runs(job).indexOf('npm ci')).toBeLessThan(runs(job).indexOf('npm run e2e'));
 			expect(pkg.scripts.e2e).toBe('node test/e2e/run.js');
+		});
+
+		it('runs the e2e in real n8n 2.8.4 on Node 20, from its own pinned folder', () => {
+			const job = ci.jobs['e2e-n8n-2-8'];
+			expect(String(setupNode(job).with['node-version'])).toBe('20');
+			expect(runs(job)).toEqual(expect.arrayContaining(['npm ci', 'npm run e2e:n8n-2.8']));
+			expect(runs(job).indexOf('npm ci')).toBeLessThan(runs(job).indexOf('npm run e2e:n8n-2.8'));
+			expect(pkg.scripts['e2e:n8n-2.8']).toBe('node test/e2e/run.js --n8n 2.8');
+			const pinned = require('./e2e/n8n-2.8/package.json');
+			expect(pinned.dependencies).toEqual({ n8n: '2.8.4' });
+			// n8n-nodes-base 2.8 names xlsx by a cdn.sheetjs.com tarball URL.
+			expect(pinned.overrides).toEqual({ xlsx: '0.18.5' });
+			expect(fs.existsSync(path.join(root, 'test', 'e2e', 'n8n-2.8', 'package-lock.json'))).toBe(true);
+			const cache = job.steps.find((step) => String(step.uses).startsWith('actions/cache@'));
+			expect(cache.with.path).toBe('test/e2e/n8n-2.8/node_modules');
+			expect(cache.with.key).toContain("hashFiles('test/e2e/n8n-2.8/package-lock.json')");
 		});
 	});
 
