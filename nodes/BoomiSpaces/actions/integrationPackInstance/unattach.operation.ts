@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 export const document: GraphQLDocument = {
@@ -68,29 +68,13 @@ export function decodeAttachmentId(
 	};
 }
 
-/** The id as the user gave it: resource locator value, or a plain string from older JSON. */
-function readId(this: IExecuteFunctions, itemIndex: number): unknown {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', {
-		extractValue: true,
-	}) as unknown;
-	if (raw && typeof raw === 'object' && '__rl' in raw) return (raw as { value?: unknown }).value;
-	return raw;
-}
-
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const id = readId.call(this, itemIndex);
-	if (typeof id === 'number' && Number.isFinite(id)) return { id: String(id) };
-	if (typeof id !== 'string' || id.trim() === '') {
-		const problem =
-			id === undefined || id === null || typeof id === 'string'
-				? 'is empty'
-				: `must be text, but the expression gave ${Array.isArray(id) ? 'an array' : `a ${typeof id}`}`;
-		throw new NodeOperationError(this.getNode(), `The Integration Pack Instance ID ${problem}`, {
-			itemIndex,
-			description: `Item ${itemIndex}: set "Integration Pack Instance" to the ID of the instance to detach (or an environment attachment ID). If it comes from an expression, check that the field it reads exists on this item and holds the ID as text.`,
-		});
-	}
+	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
 	// Sent untouched: Boomi ids are opaque and compared byte for byte.
+	const id = requireId.call(this, locatorValue(raw), itemIndex, {
+		label: 'Integration Pack Instance ID',
+		fix: 'set "Integration Pack Instance" to the ID of the instance to detach (or an environment attachment ID).',
+	});
 	return { id };
 }
 
