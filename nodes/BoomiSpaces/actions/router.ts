@@ -163,12 +163,17 @@ class ItemRun {
 		const throttled = status === 429 || status === 503;
 		if (throttled || (!this.mutation && status >= 500 && !response.body?.data)) {
 			// Nothing applied (throttled), or a read that is safe to repeat.
-			this.retry(unit.indexes, unit.requests, response.retryAfterMs, () =>
-				boomiApiError(this.context, document, {
-					httpCode: status,
-					errors: response.errors,
-					fallbackMessage: `Boomi Spaces answered HTTP ${status} ${1 + this.options.maxRetries} times`,
-				}),
+			this.retry(unit.indexes, unit.requests, response.retryAfterMs, (index) =>
+				boomiApiError(
+					this.context,
+					document,
+					{
+						httpCode: status,
+						errors: response.errors,
+						fallbackMessage: `Boomi Spaces answered HTTP ${status} ${1 + this.options.maxRetries} times`,
+					},
+					index,
+				),
 			);
 			return;
 		}
@@ -227,8 +232,8 @@ class ItemRun {
 		this.pacer.accepted(unit.indexes.length - throttledIndexes.length);
 		if (throttledIndexes.length > 0) {
 			const errors = response.errors.filter((error) => isThrottleError(error));
-			this.retry(throttledIndexes, throttledRequests, response.retryAfterMs, () =>
-				boomiApiError(this.context, document, { httpCode: 503, errors: errors.slice(0, 1) }),
+			this.retry(throttledIndexes, throttledRequests, response.retryAfterMs, (index) =>
+				boomiApiError(this.context, document, { httpCode: 503, errors: errors.slice(0, 1) }, index),
 			);
 		}
 	}
@@ -247,8 +252,8 @@ class ItemRun {
 	private onFailure(unit: Unit, failure: RequestFailure): void {
 		if (failure.mintFailure || failure.httpCode === 401) this.authFailure ??= failure;
 		if (failure.notApplied && !failure.mintFailure) {
-			this.retry(unit.indexes, unit.requests, undefined, () =>
-				failureError(this.context, this.definition.document, failure),
+			this.retry(unit.indexes, unit.requests, undefined, (index) =>
+				failureError(this.context, this.definition.document, failure, index),
 			);
 			return;
 		}
@@ -265,16 +270,13 @@ class ItemRun {
 		indexes: number[],
 		requests: ItemRequest[],
 		retryAfterMs: number | undefined,
-		lastError: () => NodeError,
+		lastError: (itemIndex: number) => NodeError,
 	): void {
 		let attempt = 0;
 		indexes.forEach((index, position) => {
 			attempt = Math.max(attempt, ++this.attempts[index]);
 			if (this.attempts[index] > this.options.maxRetries) {
-				const error = lastError();
-				error.context.itemIndex = index;
-				error.description = `Item ${index}: ${error.description ?? ''}`.trim();
-				this.fail(index, error);
+				this.fail(index, lastError(index));
 				return;
 			}
 			this.retryQueue.push(index);
