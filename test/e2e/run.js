@@ -220,6 +220,7 @@ async function main() {
 		});
 
 		const { startSimulator } = require('../simulator');
+		const { simulatorCredential } = require('../engine/boomi-workflow');
 		sim = await step('start the Boomi Spaces simulator', async () => {
 			const started = await startSimulator({ port: 0 });
 			log(`   ${started.url}`);
@@ -257,16 +258,7 @@ async function main() {
 				{
 					...credential,
 					type: 'boomiSpacesApi',
-					data: {
-						authentication: 'apiToken',
-						accountId: demo.accountId,
-						username: demo.username,
-						apiToken: demo.apiToken,
-						spaceGuid: demo.spaceGuid,
-						region: 'custom',
-						graphqlUrl: sim.graphqlUrl,
-						authUrl: sim.authUrl,
-					},
+					data: simulatorCredential(sim),
 				},
 			]),
 		);
