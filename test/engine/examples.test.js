@@ -3,6 +3,7 @@
 // (n8n-nodes-base 2.11.2 from test/n8n-peer) for triggers, Split Out, Filter,
 // Aggregate and Respond to Webhook. Each run starts at the trigger node with
 // the items that trigger would emit.
+const fs = require('fs');
 const path = require('path');
 
 const { loadWorkflowFile } = require('../harness/engine');
@@ -15,6 +16,8 @@ const { useSimulatorEngine } = require('./simulator-engine');
 const { findOperation } = require('../../dist/nodes/BoomiSpaces/actions/registry');
 
 const BASE_NODES = [
+	'ManualTrigger/ManualTrigger.node.js',
+	'Set/Set.node.js',
 	'Schedule/ScheduleTrigger.node.js',
 	'Transform/SplitOut/SplitOut.node.js',
 	'Webhook/Webhook.node.js',
@@ -24,11 +27,20 @@ const BASE_NODES = [
 ];
 const env = useSimulatorEngine({ extraNodeTypes: { ...peerNodeTypes(BASE_NODES), [AGENT_TYPE]: scriptedAgent } });
 const example = (file) => loadWorkflowFile(path.join(__dirname, '../../examples', file));
-const { ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_APAC, PACK_ORDER_SYNC } = seedIds;
+const { ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_APAC, INSTANCE_ORDER_SYNC_EMEA, PACK_ORDER_SYNC } = seedIds;
 const attachmentPairs = () => env.sim.state.attachments.map((a) => [a.integrationPackInstanceId, a.environmentId]);
 
 it('every example is an importable n8n workflow whose connections name its own nodes', () => {
-	for (const file of ['detach-test-environments-nightly.json', 'install-and-attach-webhook.json', 'ai-agent-boomi-tools.json']) {
+	const files = fs.readdirSync(path.join(__dirname, '../../examples')).filter((file) => file.endsWith('.json'));
+	expect(files.sort()).toEqual([
+		'ai-agent-boomi-tools.json',
+		'detach-test-environments-nightly.json',
+		'install-and-attach-webhook.json',
+		'unattach-list-manual.json',
+		'unattach-webhook.json',
+		'unattach-with-error-output.json',
+	]);
+	for (const file of files) {
 		const wf = example(file);
 		const names = new Set(wf.nodes.map((node) => node.name));
 		expect([file, names.size]).toEqual([file, wf.nodes.length]);
@@ -131,6 +143,76 @@ describe('examples/install-and-attach-webhook.json', () => {
 		expect(result.nodeError('Install pack for customer').message).toMatch(/integrationPackOverrideName is required/);
 		expect(env.sim.state.instances).toHaveLength(before);
 		expect(result.responses).toEqual([]);
+	});
+});
+
+describe('examples/unattach-list-manual.json', () => {
+	// Its ids are the simulator's: the sample attachment and the HR pack in Production and Test.
+	it('detaches each listed attachment once, one output item per id, in order, with its pairedItem', async () => {
+		const result = await env.engine.runWorkflow({ ...example('unattach-list-manual.json'), startNode: 'Run by hand' });
+
+		expect(result.status).toBe('success');
+		const items = result.output('Unattach');
+		expect(items.map((item) => [item.json.integrationPackInstanceId, item.json.environmentId, item.pairedItem])).toEqual([
+			[INSTANCE_ORDER_SYNC_EMEA, ENV_PROD, { item: 0 }],
+			[INSTANCE_HR, ENV_PROD, { item: 1 }],
+			[INSTANCE_HR, ENV_TEST, { item: 2 }],
+		]);
+		expect(env.sim.mutations.map((m) => m.args.id)).toEqual(items.map((item) => item.json.id));
+		expect(attachmentPairs()).toEqual([[INSTANCE_INVENTORY_US, ENV_DEV]]);
+	});
+});
+
+describe('examples/unattach-with-error-output.json', () => {
+	it('sends the id that is not attached to the error branch with Boomi’s message; the others are detached', async () => {
+		const result = await env.engine.runWorkflow({ ...example('unattach-with-error-output.json'), startNode: 'Run by hand' });
+
+		expect(result.status).toBe('success');
+		expect(result.output('Detached').map((item) => [item.json.integrationPackInstanceId, item.json.environmentId, item.json.status])).toEqual([
+			[INSTANCE_HR, ENV_PROD, 'detached'],
+			[INSTANCE_INVENTORY_US, ENV_DEV, 'detached'],
+		]);
+		const failed = result.output('Not detached');
+		expect(failed).toHaveLength(1);
+		expect(failed[0].json).toEqual({
+			attachmentId: encodeAttachmentId(INSTANCE_ORDER_SYNC_APAC, ENV_PROD),
+			status: 'failed',
+			reason: expect.stringMatching(/\S/),
+		});
+		expect(env.sim.mutations.map((m) => m.field)).toHaveLength(2);
+	});
+});
+
+describe('examples/unattach-webhook.json', () => {
+	const wf = example('unattach-webhook.json');
+	const run = (body) =>
+		env.engine.runWorkflow({
+			...wf,
+			startNode: 'Unattach request',
+			mode: 'webhook',
+			items: [{ json: { headers: { 'content-type': 'application/json' }, params: {}, query: {}, body, webhookUrl: 'http://localhost:5678/webhook/boomi/unattach', executionMode: 'production' } }],
+		});
+
+	it('answers 200 with Boomi’s result for an attached id', async () => {
+		const id = encodeAttachmentId(INSTANCE_HR, ENV_TEST);
+		const result = await run({ id });
+
+		expect(result.status).toBe('success');
+		expect(result.responses).toEqual([
+			expect.objectContaining({ statusCode: 200, body: { detached: true, id, result: id, integrationPackInstanceId: INSTANCE_HR, environmentId: ENV_TEST } }),
+		]);
+	});
+
+	it.each([
+		['an id that is not attached', { id: encodeAttachmentId(INSTANCE_ORDER_SYNC_APAC, ENV_PROD) }],
+		['no id', {}],
+	])('answers 422 with the error for %s, and detaches nothing', async (_, body) => {
+		const result = await run(body);
+
+		expect(result.status).toBe('success');
+		expect(result.responses).toEqual([expect.objectContaining({ statusCode: 422, body: { detached: false, id: body.id ?? null, error: expect.stringMatching(/\S/) } })]);
+		expect(env.sim.mutations).toEqual([]);
+		expect(env.sim.state.attachments).toHaveLength(4);
 	});
 });
 
