@@ -96,6 +96,20 @@ describe('default simulator', () => {
 		jwt = sim.mintJwt();
 	});
 
+	test('restoreSeedData puts the seed data back and keeps logs and issued JWTs (one scenario, several steps)', async () => {
+		const id = sim.demo.attachmentId;
+		const query = 'mutation U($id: ID!) { integrationPackInstanceEnvironmentAttachmentUnattach(id: $id) }';
+		expect((await gql(sim, query, { id }, { jwt })).status).toBe(200);
+		expect(attachmentIds(sim)).not.toContain(id);
+
+		sim.restoreSeedData();
+
+		expect(attachmentIds(sim)).toContain(id);
+		expect(sim.mutations).toHaveLength(1);
+		expect(sim.requests).toHaveLength(1);
+		expect((await gql(sim, query, { id }, { jwt })).status).toBe(200);
+	});
+
 	test('exposes urls and the demo ids of the seed', () => {
 		expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 		expect(sim.graphqlUrl).toBe(`${sim.url}/graphql`);

@@ -216,7 +216,7 @@ class BoomiSpacesSimulator {
 		this._server.keepAliveTimeout = 30000;
 		this._closed = false;
 		// Public methods work when destructured (`const { mintJwt } = sim`).
-		for (const name of ['mintJwt', 'expireJwts', 'injectFault', 'clearFaults', 'setOptions', 'reset', 'close']) {
+		for (const name of ['mintJwt', 'expireJwts', 'injectFault', 'clearFaults', 'setOptions', 'restoreSeedData', 'reset', 'close']) {
 			this[name] = this[name].bind(this);
 		}
 	}
@@ -294,6 +294,13 @@ class BoomiSpacesSimulator {
 		const { seed, ...current } = this.options;
 		this.options = { ...normalizeOptions({ ...current, ...partial }), seed };
 		if ('rateLimit' in partial) this._buckets.clear();
+	}
+
+	/** Seed data back, and nothing else: logs, faults and issued JWTs stay (a later step of one scenario). */
+	restoreSeedData() {
+		for (const key of Object.keys(this.state)) delete this.state[key];
+		Object.assign(this.state, structuredClone(this._seed));
+		Object.assign(this.demo, demoOf(this.state));
 	}
 
 	/** Seed data back; requests, mutations, faults, issued JWTs and rate buckets cleared. Options stay. */
