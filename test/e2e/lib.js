@@ -160,7 +160,7 @@ async function installPackage(tarball, userFolder) {
 
 /** The environment n8n runs with: its own user folder, loopback only, nothing phoned home. */
 async function n8nEnv(runtime, userFolder, extra = {}) {
-	const port = await freePort();
+	const port = extra.N8N_PORT ? Number(extra.N8N_PORT) : await freePort();
 	const env = envFor(runtime, {
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'boomi-spaces-e2e-encryption-key',
@@ -191,6 +191,18 @@ function parseRawOutput(stdout) {
 	const end = lines.lastIndexOf('}');
 	if (start === -1 || end < start) throw new Error(`n8n printed no run JSON:\n${stdout.slice(-2000)}`);
 	return JSON.parse(lines.slice(start, end + 1).join('\n'));
+}
+
+/** A workflow of examples/, parsed. */
+const example = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
+
+/** An example as a user imports it: our credential in place of its placeholder, an id of ours, inactive. */
+function asImported(workflow, id, credential) {
+	const copy = structuredClone(workflow);
+	copy.id = id;
+	copy.active = false;
+	for (const node of copy.nodes) if (node.credentials?.boomiSpacesApi) node.credentials.boomiSpacesApi = { ...credential };
+	return copy;
 }
 
 /** Make workflows active before `n8n start`: `publish:workflow` (n8n >= 2.x with versions), else `update:workflow --active`. */
@@ -320,6 +332,8 @@ module.exports = {
 	installPackage,
 	n8nEnv,
 	parseRawOutput,
+	example,
+	asImported,
 	activateWorkflows,
 	startN8n,
 	restClient,

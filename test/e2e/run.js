@@ -31,22 +31,11 @@ const os = require('os');
 const path = require('path');
 
 const lib = require('./lib');
-const { log, exec, ROOT, NODE_TYPE, PACKAGE_NAME } = lib;
+const { log, exec, ROOT, NODE_TYPE, PACKAGE_NAME, example, asImported } = lib;
 
 const SCREENSHOTS = path.join(__dirname, '.screenshots');
 const OWNER = { email: 'owner@example.com', password: 'Boomi-e2e-Passw0rd', firstName: 'Boomi', lastName: 'Owner' };
 const SCHEDULE_SECONDS = 10;
-
-const example = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
-
-/** An example as a user imports it, with our credential in place of its placeholder and an id of ours. */
-function asImported(workflow, id, credential) {
-	const copy = structuredClone(workflow);
-	copy.id = id;
-	copy.active = false;
-	for (const node of copy.nodes) if (node.credentials?.boomiSpacesApi) node.credentials.boomiSpacesApi = { ...credential };
-	return copy;
-}
 
 /** Manual Trigger → Boomi Spaces Unattach of one attachment id (By ID). */
 const unattachOne = (id, attachmentId, credential) => ({
@@ -68,6 +57,12 @@ const unattachOne = (id, attachmentId, credential) => ({
 	],
 	connections: { 'Manual Trigger': { main: [[{ node: 'Unattach', type: 'main', index: 0 }]] } },
 });
+
+/** CHROMIUM_PATH, else the distribution's Chromium (Debian: chromium; Ubuntu runners: chromium-browser or Google Chrome). */
+function chromiumPath() {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+	return candidates.find((file) => file && fs.existsSync(file)) ?? '/usr/bin/chromium';
+}
 
 async function curlJson(url, body) {
 	// curl, as a user would: --max-time proves the webhook answers instead of hanging.
@@ -229,7 +224,7 @@ async function runTarget(target, { check, step }) {
 		fs.rmSync(outDir, { recursive: true, force: true });
 		try {
 			const { checkEditor } = require('./editor');
-			const editor = await step('editor: owner setup, node creator, node panel, credential form', () => checkEditor({ baseUrl, outDir, owner: OWNER, check, log }));
+			const editor = await step('editor: owner setup, node creator, node panel, credential form', () => checkEditor({ baseUrl, outDir, owner: OWNER, check, log, chromiumPath: chromiumPath() }));
 			log(`   screenshots: ${(editor?.screenshots ?? []).map((file) => path.relative(ROOT, file)).join(', ')}`);
 		} catch (error) {
 			check('the editor check ran', false, error.stack || String(error));
@@ -325,4 +320,3 @@ async function main() {
 
 if (require.main === module) main();
 
-module.exports = { asImported };
