@@ -285,6 +285,15 @@ async function main() {
 	}
 	const started = Date.now();
 	const results = [];
+	// The installs (network, disk, sqlite3 compiles) of both pins at once: on a
+	// fresh machine that is most of the time; the runs then go one after the other.
+	if (targets.length > 1) {
+		log('== n8n installs, in parallel');
+		const at = Date.now();
+		const prepared = await Promise.allSettled(targets.map(async (target) => lib.ensureN8n(target, await lib.nodeForN8n(target))));
+		prepared.forEach((outcome, i) => log(`   n8n ${targets[i].version}: ${outcome.status === 'fulfilled' ? 'ready' : `failed (the run below reports it): ${String(outcome.reason?.message).split('\n')[0]}`}`));
+		log(`   ${((Date.now() - at) / 1000).toFixed(1)} s`);
+	}
 	for (const target of targets) {
 		log(`\n######## n8n ${target.version}`);
 		const checks = [];
