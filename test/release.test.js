@@ -107,6 +107,30 @@ describe('release files', () => {
 	});
 });
 
+describe('README', () => {
+	const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+	it('links only to files that exist, and its pictures are small PNGs in docs/images', () => {
+		const targets = [...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)].map((m) => m[1].split('#')[0]);
+		expect(targets.length).toBeGreaterThan(0);
+		for (const target of targets) expect([target, fs.existsSync(path.join(root, target))]).toEqual([target, true]);
+		const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]);
+		expect(images).toEqual(['docs/images/node-actions.png', 'docs/images/credential-form.png']);
+		for (const image of images) {
+			const bytes = fs.readFileSync(path.join(root, image));
+			expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+			expect(bytes.length).toBeLessThan(200 * 1024);
+		}
+	});
+
+	it('names the set-up commands, the e2e and the install routes users need', () => {
+		for (const text of ['npm ci && npm run demo', 'npm test', 'npm run demo:n8n', 'npm run e2e', '## Install in n8n', 'N8N_COMMUNITY_PACKAGES', 'Queue mode', '~/.n8n/nodes']) {
+			expect([text, readme.includes(text)]).toEqual([text, true]);
+		}
+		expect(pkg.scripts['demo:n8n']).toBe('node test/e2e/demo-n8n.js');
+	});
+});
+
 describe('GitHub workflows', () => {
 	const load = (name) => yaml.load(fs.readFileSync(path.join(root, '.github', 'workflows', name), 'utf8'));
 	const setupNode = (job) => job.steps.find((step) => String(step.uses).startsWith('actions/setup-node@'));

@@ -74,7 +74,7 @@ async function main() {
 		await lib.activateWorkflows(n8n, webhookIds);
 
 		log(`starting n8n on ${url} …`);
-		server = await lib.startN8n({ node: runtime.node, bin, env, baseUrl, cwd: temp, logFile: path.join(temp, 'n8n.log') });
+		server = await lib.startN8n({ node: runtime.node, bin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile: path.join(temp, 'n8n.log'), webhookPaths: workflows.filter((wf) => webhookIds.includes(wf.id)).flatMap((wf) => wf.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path)) });
 		await lib.restClient(baseUrl).setupOwner(OWNER);
 
 		const attached = sim.state.attachments[1]?.id;

@@ -227,8 +227,8 @@ process.on('exit', () => {
 	for (const child of children) killGroup(child, 'SIGKILL');
 });
 
-/** `n8n start` in its own process group, output to `logFile`; resolves once it is ready for the editor and webhooks. */
-async function startN8n({ node, bin, env, baseUrl, cwd, logFile, timeoutMs = 120000 }) {
+/** `n8n start` (log level info) in its own process group, output to `logFile`; resolves once the editor and the production webhooks `webhookPaths` are up. */
+async function startN8n({ node, bin, env, baseUrl, cwd, logFile, webhookPaths = [], timeoutMs = 120000 }) {
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(node, [bin, 'start'], { cwd, env, detached: true, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
@@ -248,19 +248,23 @@ async function startN8n({ node, bin, env, baseUrl, cwd, logFile, timeoutMs = 120
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (exited) throw new Error(`n8n start exited (${JSON.stringify(exited)}) before it answered; log: ${logFile}\n${tail(logFile)}`);
-		// /healthz answers before the REST routes, webhooks and active workflows
-		// are in place; n8n prints the editor URL once they are.
-		if (/Editor is now accessible via/.test(tail(logFile, 400))) {
-			try {
-				const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
-				if (response.ok) break;
-			} catch {
-				// not listening yet
-			}
+		// /healthz answers before the REST routes are in place; n8n prints the
+		// editor URL once they are. In 2.41 that comes before the published
+		// workflows' webhooks are registered: a CORS preflight (OPTIONS) to each
+		// webhook path answers 2xx once it is, 404 before, and runs nothing.
+		if (/Editor is now accessible via/.test(fs.readFileSync(logFile, 'utf8'))) {
+			const answers = await Promise.all(
+				['healthz', ...webhookPaths.map((p) => `webhook/${p}`)].map((route, i) =>
+					fetch(`${baseUrl}/${route}`, { method: i === 0 ? 'GET' : 'OPTIONS', headers: { origin: baseUrl, 'access-control-request-method': 'POST' }, signal: AbortSignal.timeout(2000) })
+						.then((response) => response.ok)
+						.catch(() => false),
+				),
+			);
+			if (answers.every(Boolean)) break;
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n start did not answer ${baseUrl}/healthz within ${timeoutMs / 1000} s; log: ${logFile}\n${tail(logFile)}`);
+			throw new Error(`n8n start was not ready (editor URL, /healthz, webhooks ${webhookPaths.join(", ") || "none"}) within ${timeoutMs / 1000} s; log: ${logFile}\n${tail(logFile)}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -207,7 +207,7 @@ async function runTarget(target, { check, step }) {
 		const mutationsBeforeStart = sim.mutations.length;
 		await step('publish the webhook and the nightly (every 10 s) workflows', () => lib.activateWorkflows(n8n, [wf.webhook, wf.schedule]));
 		const logFile = path.join(temp, 'n8n-start.log');
-		server = await step('n8n start (127.0.0.1)', () => lib.startN8n({ node: runtime.node, bin: n8nBin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile }));
+		server = await step('n8n start (127.0.0.1)', () => lib.startN8n({ node: runtime.node, bin: n8nBin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile, webhookPaths: ['boomi/unattach'] }));
 		log(`   ${baseUrl}`);
 
 		log('== examples/unattach-webhook.json (Webhook → Unattach → Respond to Webhook)');
