@@ -114,7 +114,7 @@ describe('README', () => {
 		const targets = [...readme.matchAll(/\]\(((?!https?:|#)[^)\s]+)\)/g)].map((m) => m[1].split('#')[0]);
 		expect(targets.length).toBeGreaterThan(0);
 		for (const target of targets) expect([target, fs.existsSync(path.join(root, target))]).toEqual([target, true]);
-		const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]);
+		const images = [...readme.matchAll(/!\[[^\]]+\]\((?!https?:)([^)]+)\)/g)].map((m) => m[1]);
 		expect(images).toEqual(['docs/images/node-actions.png', 'docs/images/credential-form.png']);
 		for (const image of images) {
 			const bytes = fs.readFileSync(path.join(root, image));
