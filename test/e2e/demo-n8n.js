@@ -70,11 +70,11 @@ async function main() {
 		log('importing the credential and the examples …');
 		await n8n('import:credentials', `--input=${path.join(temp, 'credentials.json')}`);
 		await n8n('import:workflow', `--input=${path.join(temp, 'workflows.json')}`);
-		const webhookIds = workflows.filter((wf) => wf.nodes.some((node) => node.type === 'n8n-nodes-base.webhook')).map((wf) => wf.id);
-		await lib.activateWorkflows(n8n, webhookIds);
+		const webhooks = workflows.flatMap((wf) => wf.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => ({ workflowId: wf.id, path: node.parameters.path })));
+		await lib.activateWorkflows(n8n, [...new Set(webhooks.map((hook) => hook.workflowId))]);
 
 		log(`starting n8n on ${url} …`);
-		server = await lib.startN8n({ node: runtime.node, bin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile: path.join(temp, 'n8n.log'), webhookPaths: workflows.filter((wf) => webhookIds.includes(wf.id)).flatMap((wf) => wf.nodes.filter((node) => node.type === 'n8n-nodes-base.webhook').map((node) => node.parameters.path)) });
+		server = await lib.startN8n({ node: runtime.node, bin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile: path.join(temp, 'n8n.log'), webhookPaths: webhooks.map((hook) => hook.path) });
 		await lib.restClient(baseUrl).setupOwner(OWNER);
 
 		const attached = sim.state.attachments[1]?.id;

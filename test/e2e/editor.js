@@ -67,6 +67,22 @@ async function waitFor(predicate, timeout = WAIT_MS) {
 }
 
 /**
+ * Waits (polling) until `locator`'s text matches every [label, pattern]; returns
+ * the labels still missing after `timeout` (none: all shown).
+ */
+async function missingLabels(locator, expected, timeout = 10_000) {
+	const missingIn = (text) => expected.filter(([, pattern]) => !pattern.test(text)).map(([label]) => label);
+	const text = (await waitFor(async () => {
+		const t = await locator.innerText();
+		return missingIn(t).length === 0 ? t : undefined;
+	}, timeout)) || (await locator.innerText().catch(() => ''));
+	return missingIn(text);
+}
+
+/** The owner the CLI (and npm run e2e) sets up. */
+const DEFAULT_OWNER = { email: 'owner@example.com', password: 'Boomi-e2e-Passw0rd', firstName: 'Boomi', lastName: 'Owner' };
+
+/**
  * @param {object} o
  * @param {string} o.baseUrl        e.g. 'http://127.0.0.1:5678' (n8n already started, owner NOT yet set up)
  * @param {string} o.outDir         folder for screenshots (created)
@@ -456,12 +472,7 @@ async function pickUnattach(page, { check }) {
 		['Operation', /Operation/],
 		['Integration Pack Instance', /Integration Pack Instance/],
 	];
-	const missingIn = (text) => expected.filter(([, pattern]) => !pattern.test(text)).map(([label]) => label);
-	const text = (await waitFor(async () => {
-		const t = await ndv.innerText();
-		return missingIn(t).length === 0 ? t : undefined;
-	}, 10_000)) || (await ndv.innerText().catch(() => ''));
-	const missing = missingIn(text);
+	const missing = await missingLabels(ndv, expected);
 	check(
 		'editor: node panel shows Credential to connect with, Resource, Operation, Integration Pack Instance',
 		missing.length === 0,
@@ -496,12 +507,7 @@ async function openCredentialForm(page, { baseUrl, ndvOpen, check, log }) {
 		check(`editor: "${CREDENTIAL_NAME}" credential form opens`, false, 'neither from the NDV nor from the Credentials overview');
 		return false;
 	}
-	const seen = await waitFor(async () => {
-		const text = await modal.innerText();
-		return CREDENTIAL_FIELDS.every((label) => text.includes(label)) ? text : undefined;
-	}, 10_000);
-	const text = seen || (await modal.innerText().catch(() => ''));
-	const missing = CREDENTIAL_FIELDS.filter((label) => !text.includes(label));
+	const missing = await missingLabels(modal, CREDENTIAL_FIELDS.map((label) => [label, new RegExp(escapeRegExp(label))]));
 	check(
 		`editor: "${CREDENTIAL_NAME}" form shows ${CREDENTIAL_FIELDS.join(', ')}`,
 		missing.length === 0,
@@ -610,7 +616,7 @@ async function openCredentialFromOverview(page, baseUrl, log) {
 	return waitFor(() => credentialModal(page), 10_000);
 }
 
-module.exports = { checkEditor };
+module.exports = { checkEditor, DEFAULT_OWNER };
 
 if (require.main === module) {
 	const [baseUrl, outDir] = process.argv.slice(2);
@@ -622,7 +628,7 @@ if (require.main === module) {
 	checkEditor({
 		baseUrl,
 		outDir,
-		owner: { email: 'owner@example.com', password: 'Boomi-e2e-Passw0rd', firstName: 'Boomi', lastName: 'Owner' },
+		owner: DEFAULT_OWNER,
 		check: (name, ok, detail) => {
 			results.push({ name, ok });
 			console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);

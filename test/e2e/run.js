@@ -34,7 +34,7 @@ const lib = require('./lib');
 const { log, exec, ROOT, NODE_TYPE, PACKAGE_NAME, example, asImported } = lib;
 
 const SCREENSHOTS = path.join(__dirname, '.screenshots');
-const OWNER = { email: 'owner@example.com', password: 'Boomi-e2e-Passw0rd', firstName: 'Boomi', lastName: 'Owner' };
+const { checkEditor, DEFAULT_OWNER: OWNER } = require('./editor');
 const SCHEDULE_SECONDS = 10;
 
 /** Manual Trigger → Boomi Spaces Unattach of one attachment id (By ID). */
@@ -70,13 +70,7 @@ async function curlJson(url, body) {
 	const lines = stdout.trimEnd().split('\n');
 	const status = Number(lines.pop());
 	const text = lines.join('\n');
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = undefined;
-	}
-	return { status, text, json };
+	return { status, text, json: lib.parseJson(text) };
 }
 
 async function runTarget(target, { check, step }) {
@@ -223,7 +217,6 @@ async function runTarget(target, { check, step }) {
 		const outDir = path.join(SCREENSHOTS, `n8n-${target.version}`);
 		fs.rmSync(outDir, { recursive: true, force: true });
 		try {
-			const { checkEditor } = require('./editor');
 			const editor = await step('editor: owner setup, node creator, node panel, credential form', () => checkEditor({ baseUrl, outDir, owner: OWNER, check, log, chromiumPath: chromiumPath() }));
 			log(`   screenshots: ${(editor?.screenshots ?? []).map((file) => path.relative(ROOT, file)).join(', ')}`);
 		} catch (error) {

@@ -305,9 +305,7 @@ class BoomiSpacesSimulator {
 
 	/** Seed data back; requests, mutations, faults, issued JWTs and rate buckets cleared. Options stay. */
 	reset() {
-		for (const key of Object.keys(this.state)) delete this.state[key];
-		Object.assign(this.state, structuredClone(this._seed));
-		Object.assign(this.demo, demoOf(this.state));
+		this.restoreSeedData();
 		this.requests.length = 0;
 		this.mutations.length = 0;
 		this._faults.length = 0;
