@@ -12,8 +12,12 @@ import type {
 import {
 	BOOMI_REGIONS,
 	JWT_MINT_FAILURE,
+	JWT_MINT_THROTTLED,
+	JWT_TIMEOUT_MS,
+	originOf,
 	resolveEndpoints,
 } from '../nodes/BoomiSpaces/transport/endpoints';
+import { parseRetryAfter } from '../nodes/BoomiSpaces/transport/pacer';
 
 /** The hidden, expirable field n8n fills through `preAuthentication`. */
 const MINTED_JWT = 'sessionJwt';
@@ -212,39 +216,67 @@ export class BoomiSpacesApi implements ICredentialType {
 			throw mintError('The Boomi Spaces credential needs an Account ID, a Username and an API Token');
 		}
 
-		const url = `${endpoints.authUrl}/auth/jwt/generate/${encodeURIComponent(accountId)}`;
-		let response: { statusCode: number; body: unknown };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'GET',
-				url,
-				auth: { username: `BOOMI_TOKEN.${username}`, password: String(credentials.apiToken) },
-				headers: { Accept: 'text/plain, application/json' },
-				encoding: 'text',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as { statusCode: number; body: unknown };
-		} catch (error) {
-			// The request error carries the Basic auth header: report only its code.
-			const code = (error as { code?: unknown }).code;
-			throw mintError(
-				`${url} could not be reached${typeof code === 'string' ? ` (${code})` : ''}`,
-			);
+		const first = `${endpoints.authUrl}/auth/jwt/generate/${encodeURIComponent(accountId)}`;
+		const origin = originOf(first);
+		let url = first;
+		let response: { statusCode: number; headers?: IDataObject; body: unknown };
+		for (let hops = 0; ; hops++) {
+			try {
+				response = (await this.helpers.httpRequest({
+					method: 'GET',
+					url,
+					auth: { username: `BOOMI_TOKEN.${username}`, password: String(credentials.apiToken) },
+					headers: { Accept: 'text/plain, application/json' },
+					encoding: 'text',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					// n8n would resend the Basic value to wherever a redirect points.
+					disableFollowRedirect: true,
+					timeout: JWT_TIMEOUT_MS,
+					abortSignal: AbortSignal.timeout(JWT_TIMEOUT_MS),
+				})) as { statusCode: number; headers?: IDataObject; body: unknown };
+			} catch (error) {
+				// The request error carries the Basic auth header: report only its code.
+				const code = (error as { code?: unknown }).code;
+				const timedOut = /timeout|abort/i.test(String((error as { message?: unknown }).message ?? ''));
+				throw mintError(
+					timedOut
+						? `Boomi's JWT endpoint did not answer within ${JWT_TIMEOUT_MS / 1000} s`
+						: `Boomi's JWT endpoint could not be reached${typeof code === 'string' ? ` (${code})` : ''}. Check the Region or Auth URL.`,
+				);
+			}
+			const status = response.statusCode;
+			if (status < 300 || status >= 400) break;
+			// Redirects: only a same-origin 307/308 is followed (the Basic value stays with that origin).
+			const location = response.headers?.location;
+			const target = typeof location === 'string' ? originOf(location, url) : undefined;
+			if (target !== origin || (status !== 307 && status !== 308) || hops >= 3) {
+				throw mintError(
+					`Boomi's JWT endpoint answered HTTP ${status}, a redirect to ${target ?? 'an unreadable address'} that was not followed (the API token was not sent there). Check the Region or Auth URL.`,
+				);
+			}
+			url = new URL(location as string, url).href;
 		}
 
-		if (response.statusCode === 401 || response.statusCode === 403) {
+		const status = response.statusCode;
+		if (status === 401 || status === 403) {
 			throw mintError(
-				`Boomi refused the API token (HTTP ${response.statusCode} from ${url}). Check the Account ID, the Username and the API Token in the Boomi Spaces credential.`,
+				`Boomi refused the API token (HTTP ${status}). Check the Account ID, the Username and the API Token in the Boomi Spaces credential.`,
 			);
 		}
-		if (response.statusCode < 200 || response.statusCode >= 300) {
+		if (status === 429 || status === 503) {
+			// Nothing changes at Boomi when minting: the node resends within Max Retries.
+			const wait = parseRetryAfter(response.headers?.['retry-after']);
 			throw mintError(
-				`${url} answered HTTP ${response.statusCode}`,
+				`${JWT_MINT_THROTTLED.slice(JWT_MINT_FAILURE.length + 2)} (HTTP ${status}${wait === undefined ? '' : `, retry after ${Math.ceil(wait / 1000)} s`})`,
 			);
+		}
+		if (status < 200 || status >= 300) {
+			throw mintError(`Boomi's JWT endpoint answered HTTP ${status}`);
 		}
 		const jwt = extractJwt(response.body);
 		if (!jwt) {
-			throw mintError(`${url} answered HTTP ${response.statusCode} without a JWT`);
+			throw mintError(`Boomi's JWT endpoint answered HTTP ${status} without a JWT`);
 		}
 		return { [MINTED_JWT]: jwt };
 	}
@@ -273,8 +305,20 @@ export class BoomiSpacesApi implements ICredentialType {
 				operationName: 'BoomiSpacesCredentialTest',
 				query: 'query BoomiSpacesCredentialTest { integrationPackInstances { id } }',
 			},
+			// Never let n8n carry the token and Space GUID to wherever a redirect points.
+			disableFollowRedirect: true,
+			timeout: 30000,
 		},
+		// n8n's tester checks `responseCode` rules on failed requests and
+		// `responseSuccessBody` rules on answers; its type allows one kind per array.
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The GraphQL URL answered HTTP ${value}, a redirect. n8n did not follow it, so the token was not sent elsewhere: check the Region or GraphQL URL.`,
+				},
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {
@@ -292,6 +336,6 @@ export class BoomiSpacesApi implements ICredentialType {
 						'Boomi answered with an error for this Space: check the Space GUID (and that the token has access to the Space)',
 				},
 			},
-		],
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

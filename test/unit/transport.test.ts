@@ -1,9 +1,17 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { isThrottleError, parseGraphQLErrors, postGraphQL } from '../../nodes/BoomiSpaces/transport';
+import {
+	classifyReply,
+	fieldOutcome,
+	isThrottleError,
+	parseGraphQLErrors,
+	sendGraphQL,
+} from '../../nodes/BoomiSpaces/transport';
+import { bounded, excerpt } from '../../nodes/BoomiSpaces/transport/errors';
 
 const endpoints = { graphqlUrl: 'https://boomi.invalid/graphql', authUrl: 'https://boomi.invalid' };
 const request = { operationName: 'Op', query: 'query Op { spaces { id } }', variables: { id: 'x' } };
+const TIMEOUT = 60000;
 
 /** A context whose httpRequestWithAuthentication answers from a script; the engine tests cover n8n's own. */
 function contextAnswering(...answers: Array<(options: IHttpRequestOptions) => unknown>) {
@@ -21,11 +29,11 @@ function contextAnswering(...answers: Array<(options: IHttpRequestOptions) => un
 	return { context, calls };
 }
 
-describe('postGraphQL', () => {
-	it('asks n8n for every status but 401 as a response, with the GraphQL body', async () => {
+describe('sendGraphQL', () => {
+	it('asks n8n for every status but 401 as a response, bounded by a timeout, redirects not followed', async () => {
 		const { context, calls } = contextAnswering(() => ({ statusCode: 200, headers: {}, body: { data: { spaces: [] } } }));
-		const outcome = await postGraphQL.call(context, endpoints, request);
-		expect(outcome).toEqual({ ok: true, response: { statusCode: 200, retryAfterMs: undefined, body: { data: { spaces: [] } }, errors: [] } });
+		const outcome = await sendGraphQL.call(context, endpoints, request, TIMEOUT);
+		expect(outcome).toEqual({ kind: 'data', statusCode: 200, data: { spaces: [] }, errors: [], retryAfterMs: undefined });
 		expect(calls[0]).toEqual(
 			expect.objectContaining({
 				method: 'POST',
@@ -33,8 +41,11 @@ describe('postGraphQL', () => {
 				body: { query: request.query, variables: request.variables, operationName: 'Op' },
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: { ignore: true, except: [401] },
+				disableFollowRedirect: true,
+				timeout: TIMEOUT,
 			}),
 		);
+		expect(calls[0].abortSignal).toBeDefined();
 	});
 
 	it('resends once letting a 401 throw when n8n returned it (releases without the `except` form), so n8n re-mints', async () => {
@@ -42,63 +53,110 @@ describe('postGraphQL', () => {
 			() => ({ statusCode: 401, headers: {}, body: { errors: [{ message: 'Downstream Execution Error: Unauthorized' }] } }),
 			() => ({ statusCode: 200, headers: {}, body: { data: { spaces: [] } } }),
 		);
-		const outcome = await postGraphQL.call(context, endpoints, request);
-		expect(outcome.ok && outcome.response.statusCode).toBe(200);
+		const outcome = await sendGraphQL.call(context, endpoints, request, TIMEOUT);
+		expect(outcome.kind).toBe('data');
 		expect(calls).toHaveLength(2);
 		expect(calls[1].ignoreHttpStatusErrors).toBe(false);
 	});
 
-	it('reads Retry-After and Boomi’s errors of a throttled answer', async () => {
-		const { context } = contextAnswering(() => ({
-			statusCode: 503,
-			headers: { 'retry-after': '2' },
-			body: JSON.stringify({ data: null, errors: [{ message: 'PLATFORM_CALL_ERROR: Platform API responded 503 Service Unavailable: rate limit exceeded' }] }),
-		}));
-		const outcome = await postGraphQL.call(context, endpoints, request);
-		expect(outcome.ok).toBe(true);
-		if (!outcome.ok) return;
-		expect(outcome.response.retryAfterMs).toBe(2000);
-		expect(outcome.response.errors).toEqual([
-			{ message: 'PLATFORM_CALL_ERROR: Platform API responded 503 Service Unavailable: rate limit exceeded', code: 'PLATFORM_CALL_ERROR' },
-		]);
-		expect(isThrottleError(outcome.response.errors[0])).toBe(true);
+	it('follows a same-origin 307/308 with method and body, and nothing else', async () => {
+		const same = contextAnswering(
+			() => ({ statusCode: 307, headers: { location: '/v2/graphql' }, body: '' }),
+			() => ({ statusCode: 200, headers: {}, body: { data: { spaces: [] } } }),
+		);
+		expect((await sendGraphQL.call(same.context, endpoints, request, TIMEOUT)).kind).toBe('data');
+		expect(same.calls[1]).toEqual(expect.objectContaining({ method: 'POST', url: 'https://boomi.invalid/v2/graphql', body: same.calls[0].body }));
+
+		for (const [status, location, words] of [
+			[302, 'https://evil.invalid/graphql', /redirect to https:\/\/evil\.invalid, another origin/],
+			[307, 'https://boomi.invalid:8443/graphql', /redirect to https:\/\/boomi\.invalid:8443, another origin/],
+			[307, 'http://boomi.invalid/graphql', /redirect to http:\/\/boomi\.invalid, another origin/],
+			[303, '/elsewhere', /would turn the POST into a GET/],
+		] as const) {
+			const { context, calls } = contextAnswering(() => ({ statusCode: status, headers: { location }, body: '' }));
+			const outcome = await sendGraphQL.call(context, endpoints, request, TIMEOUT);
+			expect(calls).toHaveLength(1);
+			expect(outcome).toEqual(expect.objectContaining({ kind: 'notApplied', retry: false, statusCode: status, message: expect.stringMatching(words) }));
+		}
 	});
 
-	it('judges a non-JSON answer by its status alone', async () => {
-		const { context } = contextAnswering(() => ({ statusCode: 502, headers: {}, body: '<html>Bad gateway</html>' }));
-		const outcome = await postGraphQL.call(context, endpoints, request);
-		expect(outcome).toEqual({ ok: true, response: { statusCode: 502, retryAfterMs: undefined, body: undefined, errors: [] } });
-	});
-
-	it('turns a request failure into safe facts: a refused connection was not applied, a reset may have been', async () => {
+	it('turns a request failure into safe facts: refused was not applied, a reset or a timeout may have been', async () => {
 		const refused = contextAnswering(() => {
 			throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED', config: { headers: { Authorization: 'Bearer secret.jwt.value' } } });
 		});
-		const outcomeRefused = await postGraphQL.call(refused.context, endpoints, request);
-		expect(outcomeRefused).toEqual({
-			ok: false,
-			failure: expect.objectContaining({ networkCode: 'ECONNREFUSED', notApplied: true, mintFailure: false }),
-		});
+		const outcomeRefused = await sendGraphQL.call(refused.context, endpoints, request, TIMEOUT);
+		expect(outcomeRefused).toEqual(expect.objectContaining({ kind: 'notApplied', networkCode: 'ECONNREFUSED', retry: true, auth: false }));
 		expect(JSON.stringify(outcomeRefused)).not.toContain('secret.jwt.value');
 
 		const reset = contextAnswering(() => {
 			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 		});
-		const outcomeReset = await postGraphQL.call(reset.context, endpoints, request);
-		expect(outcomeReset).toEqual({ ok: false, failure: expect.objectContaining({ networkCode: 'ECONNRESET', notApplied: false }) });
+		expect(await sendGraphQL.call(reset.context, endpoints, request, TIMEOUT)).toEqual(expect.objectContaining({ kind: 'unknown', networkCode: 'ECONNRESET' }));
+
+		const slow = contextAnswering(() => {
+			throw Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' });
+		});
+		expect(await sendGraphQL.call(slow.context, endpoints, request, TIMEOUT)).toEqual(
+			expect.objectContaining({ kind: 'unknown', networkCode: 'ETIMEDOUT', message: 'Boomi Spaces did not answer within 60 s' }),
+		);
 	});
 
-	it('recognises a JWT-minting failure that n8n wrapped', async () => {
-		const { context } = contextAnswering(() => {
+	it('recognises a JWT-minting failure that n8n wrapped, and a throttled sign-in as safe to resend', async () => {
+		const refused = contextAnswering(() => {
 			throw Object.assign(new Error('Authorization failed - please check your credentials'), {
-				messages: ['Could not get a Boomi JWT: Boomi refused the API token (HTTP 401 from https://api.boomi.com/auth/jwt/generate/acme)'],
+				messages: ['Could not get a Boomi JWT: Boomi refused the API token (HTTP 401). Check the Account ID'],
 			});
 		});
-		const outcome = await postGraphQL.call(context, endpoints, request);
-		expect(outcome).toEqual({
-			ok: false,
-			failure: expect.objectContaining({ mintFailure: true, notApplied: true, message: expect.stringMatching(/^Could not get a Boomi JWT: Boomi refused/) }),
+		expect(await sendGraphQL.call(refused.context, endpoints, request, TIMEOUT)).toEqual(
+			expect.objectContaining({ kind: 'notApplied', auth: true, retry: false, message: expect.stringMatching(/^Could not get a Boomi JWT: Boomi refused/) }),
+		);
+		const throttled = contextAnswering(() => {
+			throw new Error('Could not get a Boomi JWT: the JWT endpoint is throttling sign-ins (HTTP 503, retry after 2 s)');
 		});
+		expect(await sendGraphQL.call(throttled.context, endpoints, request, TIMEOUT)).toEqual(
+			expect.objectContaining({ kind: 'notApplied', auth: false, retry: true, retryAfterMs: 2000 }),
+		);
+	});
+});
+
+describe('classifyReply', () => {
+	const reply = (statusCode: number, body: unknown, headers = {}) => classifyReply({ statusCode, headers, body });
+
+	it('reads Retry-After and Boomi’s errors of a throttled answer', () => {
+		const outcome = reply(503, JSON.stringify({ data: null, errors: [{ message: 'PLATFORM_CALL_ERROR: Platform API responded 503 Service Unavailable: rate limit exceeded' }] }), { 'retry-after': '2' });
+		expect(outcome).toEqual(expect.objectContaining({ kind: 'throttled', retryAfterMs: 2000 }));
+		expect(outcome.errors).toEqual([{ message: 'PLATFORM_CALL_ERROR: Platform API responded 503 Service Unavailable: rate limit exceeded', code: 'PLATFORM_CALL_ERROR' }]);
+		expect(isThrottleError(outcome.errors[0])).toBe(true);
+	});
+
+	it.each([
+		['a proxy page', 502, '<html><body><h1>Bad gateway</h1></body></html>'],
+		['a gateway timeout', 504, '<html>Gateway Timeout</html>'],
+		['Boomi’s server error', 500, { data: null, errors: [{ message: 'Downstream Execution Error: Server Error' }] }],
+		['truncated JSON', 200, '{"data":{"integrationPackInstanceEnvironmentAttachmentUn'],
+		['an empty body', 200, ''],
+		['an HTML page with 200', 200, '<html>Login</html>'],
+		['an array', 200, []],
+		['null', 200, null],
+		['no data and no errors', 200, { foo: 1 }],
+	])('%s is an unknown outcome (HTTP %i)', (_name, status, body) => {
+		expect(reply(status, body).kind).toBe('unknown');
+	});
+
+	it('keeps Boomi’s errors as a rejection when there is no data, and 4xx pages as refusals', () => {
+		expect(reply(200, { data: null, errors: [{ message: 'SPACE_NOT_FOUND: no such Space' }] })).toEqual(expect.objectContaining({ kind: 'rejected' }));
+		expect(reply(400, { data: null, errors: [{ message: 'Syntax Error: Unexpected Name' }] })).toEqual(expect.objectContaining({ kind: 'rejected', statusCode: 400 }));
+		expect(reply(404, '<html>Not found</html>')).toEqual(expect.objectContaining({ kind: 'rejected', statusCode: 404 }));
+	});
+
+	it('judges each field: value, Boomi’s error, throttled, or nothing readable (null means nothing for a change)', () => {
+		const outcome = { data: { a: 'x', b: null, c: null, d: null }, errors: [{ message: 'IPACK_INSTANCE_ID_INVALID: nope', path: ['b'] }, { message: 'PLATFORM_CALL_ERROR: 503 rate limit', path: ['c'] }] };
+		expect(fieldOutcome(outcome, 'a', true)).toEqual({ kind: 'success', value: 'x' });
+		expect(fieldOutcome(outcome, 'b', true)).toEqual(expect.objectContaining({ kind: 'rejected' }));
+		expect(fieldOutcome(outcome, 'c', true)).toEqual(expect.objectContaining({ kind: 'throttled' }));
+		expect(fieldOutcome(outcome, 'd', true)).toEqual({ kind: 'unknown' });
+		expect(fieldOutcome(outcome, 'd', false)).toEqual({ kind: 'success', value: null });
+		expect(fieldOutcome(outcome, 'missing', false)).toEqual({ kind: 'unknown' });
 	});
 });
 
@@ -118,5 +176,14 @@ describe('parseGraphQLErrors', () => {
 			{ message: 'a bare string' },
 		]);
 		expect(parseGraphQLErrors(undefined)).toEqual([]);
+	});
+
+	it('bounds what it keeps of a huge answer and blanks secrets', () => {
+		const huge = 'x'.repeat(5_000_000);
+		const errors = parseGraphQLErrors(Array.from({ length: 1000 }, () => ({ message: huge })));
+		expect(errors).toHaveLength(20);
+		expect(errors[0].message.length).toBeLessThan(1100);
+		expect(excerpt(`<html>${huge}</html>`).length).toBeLessThan(300);
+		expect(bounded('Authorization: Bearer abc.def.ghi and eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlc2ln')).not.toMatch(/abc\.def|eyJ/);
 	});
 });

@@ -69,3 +69,12 @@ export function findOperation(resource: string, operation: string): OperationDef
 	];
 	return entry?.operations[operation];
 }
+
+/** The operation's display name ("Unattach From Environment"), for the words of its errors. */
+export function operationName(resource: string, operation: string): string {
+	const entry = (resources as Record<string, { operationProperty: INodeProperties }>)[resource];
+	const option = entry?.operationProperty.options?.find(
+		(candidate) => 'value' in candidate && candidate.value === operation,
+	);
+	return option?.name ?? operation;
+}

@@ -3,10 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { aliasOf, batchDocument, batchVariableName, isMutation } from '../transport/batch';
 import type { BoomiEndpoints } from '../transport/endpoints';
-import type { GraphQLError, GraphQLHttpResponse, RequestFailure } from '../transport';
-import { boomiApiError, failureError, getEndpoints, isThrottleError, postGraphQL } from '../transport';
+import type { GraphQLError, Outcome, RequestLabel } from '../transport';
+import { fieldOutcome, forItem, getEndpoints, outcomeError, sendGraphQL } from '../transport';
 import { backoffMs, Pacer } from '../transport/pacer';
-import { findOperation } from './registry';
+import { findOperation, operationName } from './registry';
 import type { RunOptions } from './runOptions';
 import { readRunOptions } from './runOptions';
 import type { OperationDefinition } from './types';
@@ -35,8 +35,11 @@ interface Unit {
  * - Each item gets exactly one outcome: its output items or one error, each
  *   with `pairedItem`; output order is input order.
  * - Only what Boomi provably did not apply is resent (HTTP 429/503, a
- *   throttled field, a refused connection), at most `maxRetries` times. An
- *   unknown outcome (timeout, HTTP 500) is an error for its items, never a resend.
+ *   throttled field, a refused connection, a throttled sign-in), at most
+ *   `maxRetries` times; a read is also resent after an unknown outcome. A
+ *   mutation's unknown outcome (timeout, dropped connection, HTTP 5xx, an
+ *   unreadable answer) is an error for its items that says so, never a resend.
+ *   What an answer means is decided in one place: transport/classify.ts.
  */
 class ItemRun {
 	private readonly results: Array<INodeExecutionData[] | undefined>;
@@ -58,17 +61,18 @@ class ItemRun {
 	 * with that error without a request each, so a wrong API token does not
 	 * become one rejected sign-in per item.
 	 */
-	private authFailure: RequestFailure | undefined;
+	private authFailure: Outcome | undefined;
 
 	private readonly pacer: Pacer;
 
-	private readonly mutation: boolean;
+	private readonly label: RequestLabel;
 
 	private readonly continueOnFail: boolean;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
 		private readonly definition: OperationDefinition,
+		name: string,
 		private readonly endpoints: BoomiEndpoints,
 		private readonly options: RunOptions,
 		private readonly itemCount: number,
@@ -76,7 +80,7 @@ class ItemRun {
 		this.results = new Array(itemCount);
 		this.attempts = new Uint8Array(itemCount);
 		this.pacer = new Pacer(options.requestsPerSecond);
-		this.mutation = isMutation(definition.document);
+		this.label = { name, mutation: isMutation(definition.document) };
 		this.continueOnFail = context.continueOnFail();
 	}
 
@@ -111,7 +115,8 @@ class ItemRun {
 	private takeUnit(): Unit | undefined {
 		const unit: Unit = { indexes: [], requests: [] };
 		if (this.retryQueue.length > 0) this.retryQueue.sort((a, b) => a - b);
-		while (unit.indexes.length < this.options.batchSize && !this.fatal) {
+		const batchSize = this.definition.batch ? this.options.batchSize : 1;
+		while (unit.indexes.length < batchSize && !this.fatal) {
 			if (this.authFailure) {
 				this.failAllPending(this.authFailure);
 				break;
@@ -127,7 +132,7 @@ class ItemRun {
 			const index = this.nextFresh++;
 			try {
 				const variables = this.definition.variables.call(this.context, index);
-				const settings = this.definition.settings?.call(this.context, index) ?? {};
+				const settings = this.definition.settings.call(this.context, index);
 				unit.requests.push({ variables, settings });
 				unit.indexes.push(index);
 			} catch (error) {
@@ -153,112 +158,92 @@ class ItemRun {
 		}
 
 		await this.pacer.acquire(unit.indexes.length);
-		const outcome = await postGraphQL.call(this.context, this.endpoints, request);
-		if (!outcome.ok) {
-			this.onFailure(unit, outcome.failure);
-			return;
+		const outcome = await sendGraphQL.call(this.context, this.endpoints, request, this.options.timeout);
+		switch (outcome.kind) {
+			case 'data':
+				this.mapFields(unit, outcome, single);
+				return;
+			case 'throttled':
+				// Nothing applied: resend.
+				this.retry(unit.indexes, unit.requests, outcome.retryAfterMs, outcome);
+				return;
+			case 'notApplied':
+				if (outcome.auth) this.authFailure ??= outcome;
+				if (outcome.retry) this.retry(unit.indexes, unit.requests, outcome.retryAfterMs, outcome);
+				else this.failAll(unit.indexes, outcome);
+				return;
+			case 'unknown':
+				// A read is safe to repeat; a change may have been applied: never resent.
+				if (this.label.mutation) this.failAll(unit.indexes, outcome);
+				else this.retry(unit.indexes, unit.requests, undefined, outcome);
+				return;
+			default:
+				this.failAll(unit.indexes, outcome);
 		}
-		const { response } = outcome;
-		const status = response.statusCode;
-		const throttled = status === 429 || status === 503;
-		if (throttled || (!this.mutation && status >= 500 && !response.body?.data)) {
-			// Nothing applied (throttled), or a read that is safe to repeat.
-			this.retry(unit.indexes, unit.requests, response.retryAfterMs, (index) =>
-				boomiApiError(
-					this.context,
-					document,
-					{
-						httpCode: status,
-						errors: response.errors,
-						fallbackMessage: `Boomi Spaces answered HTTP ${status} ${1 + this.options.maxRetries} times`,
-					},
-					index,
-				),
-			);
-			return;
-		}
-		const data = response.body?.data;
-		if (status < 200 || status >= 300 || !data || typeof data !== 'object') {
-			for (const index of unit.indexes) {
-				this.fail(
-					index,
-					boomiApiError(
-						this.context,
-						document,
-						{
-							httpCode: status,
-							errors: response.errors,
-							fallbackMessage: `Boomi Spaces answered HTTP ${status} without GraphQL data`,
-						},
-						index,
-					),
-				);
-			}
-			return;
-		}
-		this.mapFields(unit, response, data, single);
 	}
 
-	/** Maps each alias (or the single field) back to its item: data, throttled, or its errors. */
-	private mapFields(unit: Unit, response: GraphQLHttpResponse, data: IDataObject, single: boolean): void {
+	/** Maps each alias (or the single field) back to its item: data, throttled, Boomi's errors, or nothing readable. */
+	private mapFields(unit: Unit, outcome: Extract<Outcome, { kind: 'data' }>, single: boolean): void {
 		const { document } = this.definition;
-		const unplaced = response.errors.filter((error) => !error.path?.length);
 		const throttledIndexes: number[] = [];
 		const throttledRequests: ItemRequest[] = [];
+		let throttleErrors: GraphQLError[] = [];
+		const unknownIndexes: number[] = [];
+		const unknownRequests: ItemRequest[] = [];
 		unit.indexes.forEach((index, position) => {
-			const key = single ? document.field : aliasOf(position);
-			const fieldErrors: GraphQLError[] = response.errors.filter((error) => error.path?.[0] === key);
-			const value = data[key];
-			if (fieldErrors.length > 0 && fieldErrors.every(isThrottleError)) {
-				throttledIndexes.push(index);
-				throttledRequests.push(unit.requests[position]);
-				return;
+			const field = fieldOutcome(outcome, single ? document.field : aliasOf(position), this.label.mutation);
+			switch (field.kind) {
+				case 'success':
+					this.succeed(index, field.value, unit.requests[position]);
+					return;
+				case 'throttled':
+					throttledIndexes.push(index);
+					throttledRequests.push(unit.requests[position]);
+					throttleErrors = field.errors;
+					return;
+				case 'rejected':
+					this.fail(index, outcomeError(this.context, this.label, { kind: 'rejected', statusCode: outcome.statusCode, errors: field.errors, message: '' }, index));
+					return;
+				default:
+					if (this.label.mutation) this.fail(index, outcomeError(this.context, this.label, outcome, index));
+					else {
+						unknownIndexes.push(index);
+						unknownRequests.push(unit.requests[position]);
+					}
 			}
-			const errors = fieldErrors.length > 0 ? fieldErrors : value === null || value === undefined ? unplaced : [];
-			if (errors.length > 0 || value === undefined) {
-				this.fail(
-					index,
-					boomiApiError(
-						this.context,
-						document,
-						{ httpCode: response.statusCode, errors, fallbackMessage: `Boomi Spaces answered without data for ${document.field}` },
-						index,
-					),
-				);
-				return;
-			}
-			this.succeed(index, value, unit.requests[position]);
 		});
 		this.pacer.accepted(unit.indexes.length - throttledIndexes.length);
 		if (throttledIndexes.length > 0) {
-			const errors = response.errors.filter((error) => isThrottleError(error));
-			this.retry(throttledIndexes, throttledRequests, response.retryAfterMs, (index) =>
-				boomiApiError(this.context, document, { httpCode: 503, errors: errors.slice(0, 1) }, index),
-			);
+			this.retry(throttledIndexes, throttledRequests, outcome.retryAfterMs, {
+				kind: 'throttled',
+				statusCode: outcome.statusCode,
+				errors: throttleErrors.slice(0, 1),
+				message: 'Boomi throttled the request',
+			});
+		}
+		if (unknownIndexes.length > 0) {
+			this.retry(unknownIndexes, unknownRequests, undefined, {
+				kind: 'unknown',
+				statusCode: outcome.statusCode,
+				errors: [],
+				message: 'Boomi Spaces answered without a result',
+				reason: 'Boomi Spaces answered without a result and without an error for this item',
+			});
 		}
 	}
 
+	private failAll(indexes: number[], outcome: Outcome): void {
+		for (const index of indexes) this.fail(index, outcomeError(this.context, this.label, outcome, index, this.attempts[index] + 1));
+	}
+
 	/** Fails every item not sent yet (queued resends and fresh items) with the same failure. */
-	private failAllPending(failure: RequestFailure): void {
+	private failAllPending(outcome: Outcome): void {
 		const pending = [...this.retryQueue];
 		this.retryQueue = [];
 		this.retryRequests.clear();
 		while (this.nextFresh < this.itemCount) pending.push(this.nextFresh++);
 		for (const index of pending.sort((a, b) => a - b)) {
-			this.fail(index, failureError(this.context, this.definition.document, failure, index));
-		}
-	}
-
-	private onFailure(unit: Unit, failure: RequestFailure): void {
-		if (failure.mintFailure || failure.httpCode === 401) this.authFailure ??= failure;
-		if (failure.notApplied && !failure.mintFailure) {
-			this.retry(unit.indexes, unit.requests, undefined, (index) =>
-				failureError(this.context, this.definition.document, failure, index),
-			);
-			return;
-		}
-		for (const index of unit.indexes) {
-			this.fail(index, failureError(this.context, this.definition.document, failure, index));
+			this.fail(index, outcomeError(this.context, this.label, outcome, index));
 		}
 	}
 
@@ -270,13 +255,13 @@ class ItemRun {
 		indexes: number[],
 		requests: ItemRequest[],
 		retryAfterMs: number | undefined,
-		lastError: (itemIndex: number) => NodeError,
+		last: Outcome,
 	): void {
 		let attempt = 0;
 		indexes.forEach((index, position) => {
 			attempt = Math.max(attempt, ++this.attempts[index]);
 			if (this.attempts[index] > this.options.maxRetries) {
-				this.fail(index, lastError(index));
+				this.fail(index, outcomeError(this.context, this.label, last, index, this.attempts[index]));
 				return;
 			}
 			this.retryQueue.push(index);
@@ -291,7 +276,14 @@ class ItemRun {
 		try {
 			output = this.definition.output(data, variables, settings);
 		} catch (error) {
-			this.fail(index, asNodeError(this.context, error, index));
+			// A change Boomi answered with a result the node cannot read: applied or not, nobody knows.
+			const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+			this.fail(
+				index,
+				this.label.mutation
+					? outcomeError(this.context, this.label, { kind: 'unknown', errors: [], message: `Boomi Spaces answered "${this.label.name}" with a result the node cannot read`, reason }, index)
+					: asNodeError(this.context, error, index),
+			);
 			return;
 		}
 		this.results[index] = output.map((json) => ({ json, pairedItem: { item: index } }));
@@ -316,7 +308,7 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		return error;
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(context.getNode(), message, { itemIndex, description: `Item ${itemIndex}: ${message}` });
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description: forItem(message, itemIndex) });
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -332,6 +324,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const options = readRunOptions.call(this);
 	const endpoints = await getEndpoints.call(this);
-	const run = new ItemRun(this, definition, endpoints, options, items.length);
+	const run = new ItemRun(this, definition, operationName(resource, operation), endpoints, options, items.length);
 	return [await run.execute()];
 }

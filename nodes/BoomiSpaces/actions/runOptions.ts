@@ -1,12 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '../transport';
+
 /** How the router sends items to Boomi (node option `options`, shared by every operation). */
 export interface RunOptions {
 	requestsPerSecond: number;
 	concurrency: number;
 	batchSize: number;
 	maxRetries: number;
+	/** Milliseconds a request may take, headers and body, before its outcome counts as unknown. */
+	timeout: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -17,7 +21,9 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 	concurrency: 4,
 	batchSize: 1,
 	// Boomi's own connectors retry a throttled (503) call up to five times.
-	maxRetries: 5,
+	maxRetries: DEFAULT_MAX_RETRIES,
+	// Boomi's GraphQL calls answer within seconds; n8n's own default is 300 s.
+	timeout: DEFAULT_TIMEOUT_MS,
 };
 
 const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: boolean }> = {
@@ -25,6 +31,7 @@ const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: bool
 	concurrency: { min: 1, max: 16, integer: true },
 	batchSize: { min: 1, max: 50, integer: true },
 	maxRetries: { min: 0, max: 10, integer: true },
+	timeout: { min: 1000, max: 600000, integer: true },
 };
 
 export const runOptionsProperty: INodeProperties = {
@@ -59,7 +66,7 @@ export const runOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
 			description:
-				'How often to resend items Boomi throttled (HTTP 429/503) or refused the connection for. Items whose outcome is unknown (timeout, HTTP 500) are never resent.',
+				'How often to resend items Boomi provably did not apply (HTTP 429/503, a refused connection, a throttled sign-in) and reads without a readable answer. A change whose outcome is unknown (timeout, HTTP 5xx) is never resent.',
 		},
 		{
 			displayName: 'Requests Per Second',
@@ -69,6 +76,15 @@ export const runOptionsProperty: INodeProperties = {
 			default: 10,
 			description:
 				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account; lower it when other workflows share the account.",
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000, maxValue: 600000 },
+			default: 60000,
+			description:
+				'Milliseconds to wait for each request to Boomi, answer included. A read that times out is retried within Max Retries; a change that times out fails its item saying it may or may not have been applied.',
 		},
 	],
 };

@@ -10,8 +10,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { document as environmentsDocument } from '../actions/environment/getMany.operation';
 import { document as instancesDocument } from '../actions/integrationPackInstance/getMany.operation';
 import { asList } from '../actions/listResults';
-import type { GraphQLDocument } from '../actions/types';
-import { boomiSpacesApiRequest, getEndpoints } from '../transport';
+import type { GraphQLDocument } from '../transport';
+import { getEndpoints, requestData } from '../transport';
 
 /**
  * Pickers ("From List" mode) of the resource locators. They send the same
@@ -60,8 +60,11 @@ async function load(
 ): Promise<Lists> {
 	try {
 		const endpoints = await getEndpoints.call(this);
+		const label = { name: `loading ${what}`, mutation: false };
+		// A person waits for the list: fewer resends than a run's default.
+		const maxRetries = 2;
 		const run = async (document: GraphQLDocument) =>
-			asList((await boomiSpacesApiRequest.call(this, endpoints, document, {}))[document.field]);
+			asList((await requestData.call(this, endpoints, document, {}, { label, maxRetries }))[document.field]);
 		const lists: Lists = {};
 		if (wanted.instances) lists.instances = await run(instancesDocument);
 		if (wanted.environments) lists.environments = await run(environmentsDocument);

@@ -1,4 +1,4 @@
-import type { GraphQLDocument } from '../actions/types';
+import type { GraphQLDocument } from './types';
 
 /**
  * Several items in one request: the operation's field repeated under aliases

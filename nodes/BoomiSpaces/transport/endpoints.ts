@@ -53,3 +53,28 @@ export function resolveEndpoints(settings: EndpointSettings): BoomiEndpoints | {
  * what lets the transport recognise them.
  */
 export const JWT_MINT_FAILURE = 'Could not get a Boomi JWT';
+
+/**
+ * A throttled sign-in (HTTP 429/503 from the JWT endpoint) starts with this:
+ * minting changes nothing at Boomi, so the router resends within Max Retries.
+ */
+export const JWT_MINT_THROTTLED = `${JWT_MINT_FAILURE}: the JWT endpoint is throttling sign-ins`;
+
+/** The wait a throttled sign-in's message names ("retry after N s"), in milliseconds. */
+export function parseMintRetryAfter(message: string): number | undefined {
+	const match = /retry after (\d+(?:\.\d+)?) s\b/.exec(message);
+	return match ? Math.min(120000, Math.round(Number(match[1]) * 1000)) : undefined;
+}
+
+/** scheme://host:port of a URL, or undefined when it is not an absolute http(s) URL. */
+export function originOf(url: string, base?: string): string | undefined {
+	try {
+		const parsed = new URL(url, base);
+		return /^https?:$/.test(parsed.protocol) ? parsed.origin : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** How long a JWT sign-in may take before it counts as failed. */
+export const JWT_TIMEOUT_MS = 15000;

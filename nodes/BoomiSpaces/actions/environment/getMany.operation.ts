@@ -93,4 +93,4 @@ export function output(data: unknown, _variables: IDataObject, itemSettings: IDa
 	}));
 }
 
-export const getMany: OperationDefinition = { document, properties, variables, settings, output };
+export const getMany = { document, properties, batch: true, variables, settings, output } satisfies OperationDefinition;

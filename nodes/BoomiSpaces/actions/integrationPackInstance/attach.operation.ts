@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asList } from '../listResults';
 import { describeValue, integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { noSettings } from '../types';
 
 export const document: GraphQLDocument = {
 	operationName: 'AttachIntegrationPackInstance',
@@ -130,4 +131,4 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	}));
 }
 
-export const attach: OperationDefinition = { document, properties, variables, output };
+export const attach = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { noSettings } from '../types';
 
 export const document: GraphQLDocument = {
 	operationName: 'InstallIntegrationPack',
@@ -64,9 +65,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 /** One item: the installed instance, with the ID that Attach, Unattach and Uninstall take. */
 export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	if (!data || typeof data !== 'object') {
-		throw new Error(
-			'Boomi answered the install without the installed instance (no GraphQL error either). Check the Space in Boomi before installing again: the pack may have been installed.',
-		);
+		throw new Error('Boomi answered the install without the installed instance');
 	}
 	const instance = data as IDataObject;
 	const input = vars.input as IDataObject;
@@ -79,4 +78,4 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	];
 }
 
-export const install: OperationDefinition = { document, properties, variables, output };
+export const install = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { noSettings } from '../types';
 
 export const document: GraphQLDocument = {
 	operationName: 'UnattachIntegrationPackInstance',
@@ -85,4 +86,4 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	return [json];
 }
 
-export const unattach: OperationDefinition = { document, properties, variables, output };
+export const unattach = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;

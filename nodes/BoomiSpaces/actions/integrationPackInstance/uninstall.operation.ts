@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { noSettings } from '../types';
 
 export const document: GraphQLDocument = {
 	operationName: 'UninstallIntegrationPackInstance',
@@ -31,4 +32,4 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 	return [{ id: vars.id as string, result: (data as string | null | undefined) ?? null }];
 }
 
-export const uninstall: OperationDefinition = { document, properties, variables, output };
+export const uninstall = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;
