@@ -131,7 +131,7 @@ describe('Attach through the n8n engine', () => {
 		const result = await attach(APAC, environments(ENV_PROD));
 
 		expect(result.status).toBe('error');
-		expect(result.nodeError('Boomi Spaces').message).toMatch(/without any attachment/);
+		expect(result.nodeError('Boomi Spaces').description).toMatch(/without any attachment.*may or may not have been applied/);
 	});
 
 	it('with Continue (using error output) routes a failed item and keeps the others', async () => {

@@ -49,6 +49,34 @@ const DEFAULT_OPTIONS = Object.freeze({
 });
 
 const FIXED_OPTIONS = new Set(['port', 'host', 'seed']);
+
+/** The faults setChaos() draws from; each returns injectFault-like fields. */
+const CHAOS_FAULTS = {
+	throttle429: (random) => ({ status: 429, body: { errors: [{ message: 'Too Many Requests', extensions: {} }] }, headers: random() < 0.5 ? { 'retry-after': '0' } : {} }),
+	throttle503: (random) => ({
+		status: 503,
+		body: { data: null, errors: [{ message: 'PLATFORM_CALL_ERROR: Platform API responded 503 Service Unavailable: rate limit exceeded', extensions: {} }] },
+		headers: random() < 0.5 ? { 'retry-after': '0' } : {},
+	}),
+	error500After: () => ({ status: 500, afterApply: true }),
+	resetBefore: () => ({ destroySocket: true }),
+	resetAfter: () => ({ destroySocket: true, afterApply: true }),
+	unreadableAfter: () => ({ status: 200, afterApply: true, body: '{"data":{"integrationPackInstanceEnvironmentAttachmentUn' }),
+	proxy502: () => ({ status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }),
+	slow: () => ({ delayMs: 150, passThrough: true }),
+};
+
+/** mulberry32: a small seeded PRNG, so a chaos run is repeatable. */
+function seededRandom(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_FAULT_BODY = { data: null, errors: [{ message: 'Downstream Execution Error: Server Error', extensions: {} }] };
 
@@ -205,6 +233,8 @@ class BoomiSpacesSimulator {
 		this.graphqlUrl = undefined;
 		this.authUrl = undefined;
 		this._faults = [];
+		this._stalled = new Set();
+		this._chaos = null;
 		this._jwts = new Map(); // jwt string → { accountId, username, jti, expiresAt }
 		this._buckets = new Map(); // accountId → { tokens, updatedAt }
 		this._rootValue = makeRootValue(this);
@@ -258,7 +288,10 @@ class BoomiSpacesSimulator {
 	 *   headers; delayMs (on top of latencyMs); afterApply = false (execute, then answer
 	 *   with the fault); destroySocket = false (close the connection, no response);
 	 *   fieldError: { code, message } — instead of an HTTP fault, the matching root
-	 *   field errors like a domain error (HTTP 200, other fields unaffected, not applied).
+	 *   field errors like a domain error (HTTP 200, other fields unaffected, not applied);
+	 *   location: a Location header with an empty body (a redirect: give `status` 301…308);
+	 *   hang: never answer (the connection stays open until the client gives up);
+	 *   stallAfterBytes: n — send the status, headers and the first n bytes of the body, then stall.
 	 * GraphQL faults are matched after auth, parse/validation and rate limiting.
 	 */
 	injectFault(fault = {}) {
@@ -273,6 +306,9 @@ class BoomiSpacesSimulator {
 			delayMs: fault.delayMs ?? 0,
 			afterApply: Boolean(fault.afterApply),
 			destroySocket: Boolean(fault.destroySocket),
+			location: fault.location,
+			hang: Boolean(fault.hang),
+			stallAfterBytes: fault.stallAfterBytes,
 			fieldError: fault.fieldError,
 			remaining: fault.times ?? 1,
 			hits: 0,
@@ -284,6 +320,27 @@ class BoomiSpacesSimulator {
 
 	clearFaults() {
 		this._faults.length = 0;
+		this._chaos = null;
+	}
+
+	/**
+	 * Seeded chaos for many-item runs: each GraphQL request after auth meets, with
+	 * `probability`, one fault drawn from `kinds` (default: every kind) —
+	 * throttle429 / throttle503 (with or without Retry-After), error500After (a 500
+	 * after applying), resetBefore / resetAfter (the connection dropped before or
+	 * after applying), unreadableAfter (truncated JSON after applying), proxy502
+	 * (an HTML page, not applied), slow (a normal answer, late). The request
+	 * record says which (`record.chaos`), so a test checks its invariants from
+	 * this log and `mutations`. `setChaos(null)` stops it.
+	 */
+	setChaos(options) {
+		if (!options) {
+			this._chaos = null;
+			return;
+		}
+		const kinds = options.kinds ?? Object.keys(CHAOS_FAULTS);
+		for (const kind of kinds) if (!CHAOS_FAULTS[kind]) throw new TypeError(`unknown chaos kind '${kind}'`);
+		this._chaos = { probability: options.probability ?? 0.3, kinds, random: seededRandom(options.seed ?? 1) };
 	}
 
 	/** Change options on the running server. Changing rateLimit refills every bucket. */
@@ -316,6 +373,8 @@ class BoomiSpacesSimulator {
 	async close() {
 		if (this._closed) return;
 		this._closed = true;
+		for (const res of this._stalled) res.destroy();
+		this._stalled.clear();
 		const closed = new Promise((resolve) => this._server.close(() => resolve()));
 		this._server.closeAllConnections();
 		await closed;
@@ -363,6 +422,14 @@ class BoomiSpacesSimulator {
 			return fault;
 		}
 		return null;
+	}
+
+	_chaosFault(record) {
+		const chaos = this._chaos;
+		if (!chaos || chaos.random() >= chaos.probability) return null;
+		const kind = chaos.kinds[Math.floor(chaos.random() * chaos.kinds.length)];
+		record.chaos = kind;
+		return { headers: {}, delayMs: 0, body: undefined, status: 500, afterApply: false, destroySocket: false, ...CHAOS_FAULTS[kind](chaos.random) };
 	}
 
 	_issueJwt(account, lifetimeMs = this.options.jwtLifetimeMs) {
@@ -414,6 +481,10 @@ class BoomiSpacesSimulator {
 	_faultOutcome(fault, record) {
 		record.fault = true;
 		if (fault.destroySocket) return { destroySocket: true, delayMs: fault.delayMs };
+		if (fault.hang) return { hang: true, delayMs: fault.delayMs };
+		if (fault.location !== undefined) {
+			return { status: fault.status, headers: { location: String(fault.location), 'content-length': '0' }, body: '', delayMs: fault.delayMs };
+		}
 		let body = fault.body === undefined ? DEFAULT_FAULT_BODY : fault.body;
 		let contentType = 'application/json; charset=utf-8';
 		if (typeof body === 'string') {
@@ -427,7 +498,7 @@ class BoomiSpacesSimulator {
 		}
 		const headers = { 'content-type': contentType };
 		for (const [name, value] of Object.entries(fault.headers)) headers[name.toLowerCase()] = String(value);
-		return { status: fault.status, headers, body, delayMs: fault.delayMs };
+		return { status: fault.status, headers, body, delayMs: fault.delayMs, stallAfterBytes: fault.stallAfterBytes };
 	}
 
 	_throttledOutcome(record) {
@@ -468,7 +539,17 @@ class BoomiSpacesSimulator {
 
 		await sleep(this.options.latencyMs + (outcome.delayMs || 0));
 		record.respondedAt = Date.now();
-		if (outcome.destroySocket) {
+		if (outcome.hang || outcome.stallAfterBytes !== undefined) {
+			// A stalled server or proxy: the client must give up by itself.
+			record.status = outcome.hang ? null : outcome.status;
+			record.responseBody = null;
+			record.stalled = true;
+			if (!outcome.hang && !res.destroyed) {
+				res.writeHead(outcome.status, { ...outcome.headers, 'content-length': String(Buffer.byteLength(outcome.body)) });
+				res.write(Buffer.from(outcome.body).subarray(0, outcome.stallAfterBytes));
+			}
+			this._stalled.add(res);
+		} else if (outcome.destroySocket) {
 			// The request may have been applied (afterApply): the client just never hears back.
 			record.status = null;
 			record.responseBody = null;
@@ -592,8 +673,8 @@ class BoomiSpacesSimulator {
 			return this._throttledOutcome(record);
 		}
 
-		const fault = this._takeRequestFault('graphql', record.operationName, rootFields);
-		if (fault && !fault.afterApply) return this._faultOutcome(fault, record);
+		const fault = this._takeRequestFault('graphql', record.operationName, rootFields) ?? this._chaosFault(record);
+		if (fault && !fault.afterApply && !fault.passThrough) return this._faultOutcome(fault, record);
 
 		const contextValue = {
 			accountId: identity.accountId,
@@ -610,11 +691,11 @@ class BoomiSpacesSimulator {
 			variableValues: variables,
 			operationName,
 		});
-		if (fault) return this._faultOutcome(fault, record);
+		if (fault && !fault.passThrough) return this._faultOutcome(fault, record);
 		if (!('data' in result)) return jsonOutcome(400, { data: null, errors: result.errors.map(requestErrorJson) });
 		const payload = { data: result.data ?? null };
 		if (result.errors && result.errors.length) payload.errors = result.errors.map((e) => this._fieldErrorJson(e));
-		return jsonOutcome(200, payload);
+		return { ...jsonOutcome(200, payload), delayMs: fault ? fault.delayMs : 0 };
 	}
 }
 

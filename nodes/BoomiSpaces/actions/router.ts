@@ -55,6 +55,9 @@ class ItemRun {
 
 	private fatal: { index: number; error: NodeError } | undefined;
 
+	/** A request got past sign-in (any answer but "nothing sent"). */
+	private signedIn = false;
+
 	/**
 	 * Set when the credential cannot authenticate (no JWT could be minted, or
 	 * Boomi refused the JWT after n8n re-minted it): the remaining items fail
@@ -85,8 +88,9 @@ class ItemRun {
 	}
 
 	async execute(): Promise<INodeExecutionData[]> {
-		// The first request alone: it mints the JWT that the others reuse.
-		await this.worker(1);
+		// One request at a time until one got past sign-in: the JWT it minted
+		// serves the others (n8n mints for every request that finds none).
+		while (!this.signedIn && !this.fatal && this.hasWork()) await this.worker(1);
 		while (!this.fatal && this.hasWork()) {
 			const workers = [];
 			for (let i = 0; i < this.options.concurrency; i++) workers.push(this.worker());
@@ -159,6 +163,7 @@ class ItemRun {
 
 		await this.pacer.acquire(unit.indexes.length);
 		const outcome = await sendGraphQL.call(this.context, this.endpoints, request, this.options.timeout);
+		if (outcome.kind !== 'notApplied') this.signedIn = true;
 		switch (outcome.kind) {
 			case 'data':
 				this.mapFields(unit, outcome, single);
@@ -261,6 +266,8 @@ class ItemRun {
 		indexes.forEach((index, position) => {
 			attempt = Math.max(attempt, ++this.attempts[index]);
 			if (this.attempts[index] > this.options.maxRetries) {
+				// Sign-in kept failing: the rest fail alike, without a sign-in each.
+				if (last.kind === 'notApplied' && !this.signedIn) this.authFailure ??= last;
 				this.fail(index, outcomeError(this.context, this.label, last, index, this.attempts[index]));
 				return;
 			}
