@@ -2,7 +2,7 @@
 // scripted-agent.js for what is n8n's code and what is the stand-in): one
 // Boomi Spaces tool node per operation, each with its inputs from $fromAI().
 const { encodeAttachmentId, seedIds } = require('../simulator');
-const { CREDENTIAL_ID, NODE_TYPE, locator } = require('./boomi-workflow');
+const { CREDENTIALS, NODE_TYPE, locator } = require('./boomi-workflow');
 const { AGENT_TYPE, scriptedAgent, toolConnections } = require('./scripted-agent');
 const { useSimulatorEngine } = require('./simulator-engine');
 
@@ -16,7 +16,7 @@ const tool = (name, parameters, extra = {}) => ({
 	typeVersion: 1,
 	position: [0, 0],
 	parameters,
-	credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
+	credentials: CREDENTIALS,
 	...extra,
 });
 const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;

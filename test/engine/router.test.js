@@ -13,9 +13,7 @@ let engine;
 let sim;
 beforeEach(() => ({ engine, sim } = env));
 
-const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
-const mints = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
-const mutationResults = () => sim.mutations.map((mutation) => mutation.result);
+const { graphqlRequests, mintRequests: mints, mutationResults } = env;
 
 function workflow(options, extra = {}) {
 	const built = unattachWorkflow(extra);

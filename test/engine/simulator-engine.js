@@ -22,6 +22,10 @@ function useSimulatorEngine(engineOptions, simulatorOptions) {
 	});
 
 	env.graphqlRequests = () => env.sim.requests.filter((request) => request.path === '/graphql');
+	/** The JWT mints the simulator answered (`/auth/jwt/generate/<account>`). */
+	env.mintRequests = () => env.sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
+	/** What each mutation returned, in the order the simulator applied them. */
+	env.mutationResults = () => env.sim.mutations.map((mutation) => mutation.result);
 	/** Runs one Boomi Spaces node on the given item JSONs. */
 	env.runNode = (nodeOptions, items = [{}]) =>
 		env.engine.runWorkflow({ nodes: [boomiNode(nodeOptions)], connections: {}, items: items.map((json) => ({ json })) });

@@ -2,6 +2,7 @@
 // Boomi Spaces simulator over HTTP: credentials' authenticate and
 // preAuthentication run as in n8n, and the node is loaded from dist/ through
 // the package.json `n8n` attribute.
+const { document } = require('../../dist/nodes/BoomiSpaces/actions/integrationPackInstance/unattach.operation');
 const { encodeAttachmentId } = require('../simulator');
 const { simulatorCredential, unattachWorkflow, useCredential } = require('./boomi-workflow');
 const { useSimulatorEngine } = require('./simulator-engine');
@@ -14,8 +15,7 @@ let engine;
 let sim;
 beforeEach(() => ({ engine, sim } = env));
 
-const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
-const mintRequests = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
+const { graphqlRequests, mintRequests } = env;
 const attachmentIds = () => sim.state.attachments.map((attachment) => attachment.id);
 const run = (workflowOptions, items) =>
 	engine.runWorkflow({ ...unattachWorkflow(workflowOptions), items: items.map((json) => ({ json })) });
@@ -69,9 +69,9 @@ describe('Unattach through the n8n engine', () => {
 		expect(request.headers.space_guid).toBe(sim.demo.spaceGuid);
 		expect(request.headers.accept).toMatch(/application\/json/);
 		expect(request.json).toEqual({
-			query: expect.stringContaining('mutation UnattachIntegrationPackInstance($id: ID!)'),
+			query: document.query,
 			variables: { id },
-			operationName: 'UnattachIntegrationPackInstance',
+			operationName: document.operationName,
 		});
 		expectNoSecrets(result);
 	});
@@ -240,9 +240,7 @@ describe('Unattach through the n8n engine', () => {
 		expect(result.status).toBe('error');
 		const [request] = graphqlRequests();
 		expect(request.json.variables).toEqual({ id });
-		expect(request.json.query).toBe(
-			'mutation UnattachIntegrationPackInstance($id: ID!) {\n  integrationPackInstanceEnvironmentAttachmentUnattach(id: $id)\n}',
-		);
+		expect(request.json.query).toBe(document.query);
 		expect(request.body).toContain(JSON.stringify(id));
 		expect(sim.mutations).toHaveLength(0);
 		expect(result.nodeError('Boomi Spaces').message).toContain(id);
