@@ -45,12 +45,11 @@ function expectNoSecrets(result) {
 }
 
 describe('Unattach through the n8n engine', () => {
-	it('detaches one attachment and returns Boomi’s string with the decoded ids', async () => {
+	it('success: detaches one attachment and returns Boomi’s string with the decoded ids', async () => {
 		const id = sim.demo.attachmentId;
 		const result = await run({}, [{ id }]);
 
-		expect(result.status).toBe('success');
-		expect(result.output('Boomi Spaces')).toEqual([
+		expect(env.expectSuccess(result)).toEqual([
 			{
 				json: {
 					id,
@@ -187,14 +186,12 @@ describe('Unattach through the n8n engine', () => {
 		expect(sim.mutations).toHaveLength(0);
 	});
 
-	it('reports an unknown id as Boomi’s GraphQL error in an HTTP 200', async () => {
+	it('Boomi error: reports an unknown id as Boomi’s GraphQL error in an HTTP 200', async () => {
 		const result = await run({}, [{ id: 'no-such-attachment' }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
+		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
+		expect(graphqlRequests()).toHaveLength(1);
 		expect(graphqlRequests()[0].status).toBe(200);
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
 		expect(error.httpCode).toBe('200');
 		expect(error.description).toMatch(/^Item 0: /);
 		expect(result.output('Boomi Spaces')).toEqual([]);
@@ -210,15 +207,11 @@ describe('Unattach through the n8n engine', () => {
 		expect(sim.mutations).toHaveLength(1);
 	});
 
-	it('rejects an empty id before any request, naming the item', async () => {
+	it('bad input: rejects an empty id before any request, naming the item', async () => {
 		const result = await run({}, [{ id: '   ' }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('The Integration Pack Instance ID is empty');
+		const error = env.expectBadInput(result, 'The Integration Pack Instance ID is empty');
 		expect(error.description).toMatch(/^Item 0: /);
-		expect(graphqlRequests()).toHaveLength(0);
 	});
 
 	it('keeps the status and Boomi’s message of an HTTP 500, and does not resend the mutation', async () => {

@@ -31,6 +31,37 @@ function useSimulatorEngine(engineOptions, simulatorOptions) {
 		env.engine.runWorkflow({ nodes: [boomiNode(nodeOptions)], connections: {}, items: items.map((json) => ({ json })) });
 	/** Boomi's GraphQL answer for one request, e.g. `{ data: { field: null } }`, served once instead of the real one. */
 	env.answerOnce = (operationName, body) => env.sim.injectFault({ operationName, status: 200, body });
+
+	// The three cases every operation's engine test file has (test/unit/operation-recipe.test.ts
+	// checks that each `success: …`, `Boomi error: …` and `bad input: …` test calls its helper).
+
+	/** success: the run succeeded; returns the main output, every item paired with its input item. */
+	env.expectSuccess = (result) => {
+		expect(result.status).toBe('success');
+		const output = result.output('Boomi Spaces');
+		for (const item of output) expect(item.pairedItem).toEqual({ item: expect.any(Number) });
+		return output;
+	};
+	/** Boomi error: Boomi answered a request with an error: the run fails with a NodeApiError naming the item. */
+	env.expectBoomiError = (result, message) => {
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toMatch(message);
+		expect(error.description).toMatch(/^Item \d+: /);
+		expect(env.graphqlRequests().map((request) => typeof request.status)).toContain('number');
+		return error;
+	};
+	/** bad input: the node refused an item before any request: a NodeOperationError naming the item. */
+	env.expectBadInput = (result, message) => {
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.message).toBe(message);
+		expect(error.description).toMatch(/^Item \d+: /);
+		expect(env.graphqlRequests()).toEqual([]);
+		return error;
+	};
 	return env;
 }
 
