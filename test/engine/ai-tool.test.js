@@ -125,7 +125,7 @@ describe('Boomi Spaces as an AI agent tool (n8n-core createNodeAsTool)', () => {
 			'ListIntegrationPackInstances',
 		]);
 		// n8n recorded each tool run on the tool node, as the editor shows it.
-		expect(Object.keys(result.runData)).toEqual(expect.arrayContaining(['Attach', 'Unattach']));
+		expect(Object.keys(result.runData).sort()).toEqual(['Agent', 'Attach', 'Install pack', 'List environments', 'List instances', 'Unattach']);
 	});
 
 	it("gives the model Boomi's error, with the fix, when a call fails", async () => {

@@ -26,7 +26,8 @@ describe('list search (resource locator pickers)', () => {
 		expect(request.json.operationName).toBe('ListIntegrationPackInstances');
 		expect(request.headers.authorization).toMatch(/^Bearer /);
 		// The JWT was minted through the credential's preAuthentication, as in an execution.
-		expect(env.engine.events.preAuthentication.boomiSpacesApi).toBeGreaterThan(0);
+		expect(env.engine.events.preAuthentication.boomiSpacesApi).toBe(1);
+		expect(env.mintRequests()).toHaveLength(1);
 	});
 
 	it('filters by the search text, case-insensitively, on name or id', async () => {
