@@ -42,23 +42,24 @@ function useSimulatorEngine(engineOptions, simulatorOptions) {
 		for (const item of output) expect(item.pairedItem).toEqual({ item: expect.any(Number) });
 		return output;
 	};
-	/** Boomi error: Boomi answered a request with an error: the run fails with a NodeApiError naming the item. */
-	env.expectBoomiError = (result, message) => {
+	/** The run failed on one item: the node's error, of this class, naming the item. */
+	const failedItem = (result, errorName, message) => {
 		expect(result.status).toBe('error');
 		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(message);
+		expect(error.name).toBe(errorName);
+		expect(error.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
 		expect(error.description).toMatch(/^Item \d+: /);
+		return error;
+	};
+	/** Boomi error: Boomi answered a request with an error: the run fails with a NodeApiError naming the item. */
+	env.expectBoomiError = (result, message) => {
+		const error = failedItem(result, 'NodeApiError', message);
 		expect(env.graphqlRequests().map((request) => typeof request.status)).toContain('number');
 		return error;
 	};
 	/** bad input: the node refused an item before any request: a NodeOperationError naming the item. */
 	env.expectBadInput = (result, message) => {
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe(message);
-		expect(error.description).toMatch(/^Item \d+: /);
+		const error = failedItem(result, 'NodeOperationError', message);
 		expect(env.graphqlRequests()).toEqual([]);
 		return error;
 	};
