@@ -233,12 +233,10 @@ describe('engine harness (n8n-core WorkflowExecute in process)', () => {
 		delete env.N8N_USER_FOLDER;
 		delete env.N8N_LOG_LEVEL;
 		delete env.NODE_ENV; // loads classes in a vm context like production n8n
-		const started = Date.now();
 		const child = spawnSync(process.execPath, ['-e', script], { cwd: os.tmpdir(), env, encoding: 'utf8', timeout: 25000 });
 
 		expect(child.signal).toBeNull(); // not killed by the timeout
 		expect(child.status).toBe(0);
-		expect(Date.now() - started).toBeLessThan(20000);
 		expect(child.stderr).toBe(''); // logging is silent
 		const result = JSON.parse(child.stdout.trim());
 		expect(result).toMatchObject({ status: 'success', out: { auth: 'Bearer t' } });

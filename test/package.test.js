@@ -48,19 +48,25 @@ describe('package.json', () => {
 	});
 });
 
-describe('dist/', () => {
-	const distFiles = [];
-	const walk = (dir) => {
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (entry.name.endsWith('.js')) distFiles.push(full);
-		}
-	};
-	walk(path.join(root, 'dist'));
+/** Files below `dir` (absolute paths) whose name passes `keep`. */
+function filesUnder(dir, keep) {
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return filesUnder(full, keep);
+		return keep(entry.name) ? [full] : [];
+	});
+}
 
-	it('holds the compiled sources', () => {
-		expect(distFiles.length).toBeGreaterThan(3);
+describe('dist/', () => {
+	const distFiles = filesUnder(path.join(root, 'dist'), (name) => name.endsWith('.js'));
+
+	it('holds the compiled sources: a .js for every .ts of credentials/ and nodes/', () => {
+		const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts');
+		const sources = ['credentials', 'nodes'].flatMap((dir) => filesUnder(path.join(root, dir), isSource)).map((file) => path.relative(root, file));
+		const compiled = distFiles.map((file) => path.relative(path.join(root, 'dist'), file));
+		// Stale files of an earlier local build may remain in dist/ (tsc never deletes): every source compiled is what counts.
+		expect(compiled).toEqual(expect.arrayContaining(sources.map((file) => file.replace(/\.ts$/, '.js'))));
+		expect(sources).toContain(path.join('nodes', 'BoomiSpaces', 'BoomiSpaces.node.ts'));
 	});
 
 	it('requires nothing but n8n-workflow and relative files', () => {

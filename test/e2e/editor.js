@@ -260,11 +260,30 @@ async function setUpOwner(page, { baseUrl, owner, check, log }) {
 		return Boolean(left);
 	}
 	if (form === 'inside') {
-		check('editor: owner signed in', true, `already signed in at ${new URL(page.url()).pathname}`);
-		return true;
+		// An inner page alone proves nothing: ask n8n who the browser's session belongs to.
+		const user = await signedInUser(page, baseUrl);
+		const signedIn = user?.email === owner.email;
+		check(
+			'editor: owner signed in',
+			signedIn,
+			signedIn ? `already signed in as ${user.email} at ${new URL(page.url()).pathname}` : `GET /rest/login answered ${JSON.stringify(user ?? null)}`,
+		);
+		return signedIn;
 	}
 	check('editor: owner setup page shown', false, `no setup or sign-in form at ${page.url()}`);
 	return false;
+}
+
+/** The user of the browser's n8n session (GET /rest/login with the page's cookies), or undefined. */
+async function signedInUser(page, baseUrl) {
+	try {
+		const response = await page.request.get(`${baseUrl}/rest/login`, { headers: { accept: 'application/json' } });
+		if (!response.ok()) return undefined;
+		const body = await response.json();
+		return body?.data ?? body;
+	} catch {
+		return undefined;
+	}
 }
 
 async function submitForm(page) {

@@ -255,7 +255,7 @@ async function runTarget(target, { check, step }) {
 
 		const jwts = sim.requests.filter((r) => r.path.startsWith('/auth/jwt/generate/')).map((r) => r.responseBody).filter(Boolean);
 		const everything = printed.join('\n');
-		check('no API token or JWT in anything n8n printed or answered', !everything.includes(demo.apiToken) && jwts.every((token) => !everything.includes(token)), `${jwts.length} JWTs checked`);
+		check('no API token or JWT in anything n8n printed or answered', jwts.length > 0 && !everything.includes(demo.apiToken) && jwts.every((token) => !everything.includes(token)), `${jwts.length} JWTs checked (none minted means nothing was checked)`);
 		ok = true;
 		log(`\nn8n ${version} on Node ${lib.nodeVersion(runtime.node)}`);
 	} catch (error) {

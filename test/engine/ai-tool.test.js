@@ -2,7 +2,7 @@
 // scripted-agent.js for what is n8n's code and what is the stand-in): one
 // Boomi Spaces tool node per operation, each with its inputs from $fromAI().
 const { encodeAttachmentId, seedIds } = require('../simulator');
-const { CREDENTIAL_ID, NODE_TYPE, locator } = require('./boomi-workflow');
+const { CREDENTIALS, NODE_TYPE, locator } = require('./boomi-workflow');
 const { AGENT_TYPE, scriptedAgent, toolConnections } = require('./scripted-agent');
 const { useSimulatorEngine } = require('./simulator-engine');
 
@@ -16,7 +16,7 @@ const tool = (name, parameters, extra = {}) => ({
 	typeVersion: 1,
 	position: [0, 0],
 	parameters,
-	credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
+	credentials: CREDENTIALS,
 	...extra,
 });
 const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', \`${description}\`, '${type}') }}`;
@@ -125,7 +125,7 @@ describe('Boomi Spaces as an AI agent tool (n8n-core createNodeAsTool)', () => {
 			'ListIntegrationPackInstances',
 		]);
 		// n8n recorded each tool run on the tool node, as the editor shows it.
-		expect(Object.keys(result.runData)).toEqual(expect.arrayContaining(['Attach', 'Unattach']));
+		expect(Object.keys(result.runData).sort()).toEqual(['Agent', 'Attach', 'Install pack', 'List environments', 'List instances', 'Unattach']);
 	});
 
 	it("gives the model Boomi's error, with the fix, when a call fails", async () => {

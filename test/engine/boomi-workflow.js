@@ -2,6 +2,8 @@
 // Boomi Spaces node, and credential data pointing at a simulator.
 const NODE_TYPE = 'n8n-nodes-boomi-spaces.boomiSpaces';
 const CREDENTIAL_ID = 'boomi-cred-1';
+/** A node's reference to the credential `useCredential` registers. */
+const CREDENTIALS = { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } };
 
 /** Credential data for the simulator (region Custom), API-token mode unless overridden. */
 function simulatorCredential(sim, overrides = {}) {
@@ -20,20 +22,7 @@ function simulatorCredential(sim, overrides = {}) {
 
 /** A one-node workflow: Boomi Spaces Unattach reading the id from each item (or a fixed value). */
 function unattachWorkflow({ id = '={{ $json.id }}', onError, name = 'Boomi Spaces' } = {}) {
-	const node = {
-		id: 'boomi-spaces-node',
-		name,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			resource: 'integrationPackInstance',
-			operation: 'unattach',
-			integrationPackInstanceId: { __rl: true, mode: 'id', value: id },
-		},
-		credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
-	};
-	if (onError) node.onError = onError;
+	const node = boomiNode({ name, operation: 'unattach', parameters: { integrationPackInstanceId: locator(id) }, onError });
 	return { nodes: [node], connections: {} };
 }
 
@@ -46,7 +35,7 @@ function boomiNode({ name = 'Boomi Spaces', resource = 'integrationPackInstance'
 		typeVersion: 1,
 		position,
 		parameters: { resource, operation, ...parameters },
-		credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
+		credentials: CREDENTIALS,
 	};
 	if (onError) node.onError = onError;
 	return node;
@@ -60,4 +49,4 @@ function useCredential(engine, data) {
 	engine.credentials.set(CREDENTIAL_ID, { name: 'Boomi Spaces account', type: 'boomiSpacesApi', data });
 }
 
-module.exports = { NODE_TYPE, CREDENTIAL_ID, simulatorCredential, unattachWorkflow, boomiNode, locator, useCredential };
+module.exports = { NODE_TYPE, CREDENTIAL_ID, CREDENTIALS, simulatorCredential, unattachWorkflow, boomiNode, locator, useCredential };

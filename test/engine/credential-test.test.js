@@ -13,7 +13,7 @@ let sim;
 beforeEach(() => ({ engine, sim } = env));
 
 const test = (overrides) => testCredential(engine, { type: 'boomiSpacesApi', data: simulatorCredential(sim, overrides) });
-const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
+const { graphqlRequests } = env;
 
 it('passes with a valid API token and Space GUID, sending the read-only test query', async () => {
 	expect(await test()).toEqual({ status: 'OK', message: 'Connection successful!' });

@@ -13,11 +13,10 @@ const attachment = (instanceId, environmentId) => ({
 });
 
 describe('Get Many environments through the n8n engine', () => {
-	it('outputs one item per environment with its classification and attachments (each with its id)', async () => {
+	it('success: outputs one item per environment with its classification and attachments (each with its id)', async () => {
 		const result = await getMany({ returnAll: true });
 
-		expect(result.status).toBe('success');
-		expect(result.output('Boomi Spaces')).toEqual([
+		expect(env.expectSuccess(result)).toEqual([
 			{
 				json: {
 					id: ENV_PROD,
@@ -87,18 +86,29 @@ describe('Get Many environments through the n8n engine', () => {
 		expect(requests[0].json.variables).toEqual({});
 	});
 
-	it("surfaces Boomi's error", async () => {
+	it("Boomi error: surfaces Boomi's error", async () => {
 		env.sim.injectFault({ operationName: 'ListEnvironments', fieldError: { code: 'GENERIC_SYSTEM_ERROR', message: 'Environment service unavailable' } });
 		const result = await getMany({ returnAll: true });
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toBe('GENERIC_SYSTEM_ERROR: Environment service unavailable');
+		const error = env.expectBoomiError(result, /^GENERIC_SYSTEM_ERROR: Environment service unavailable$/);
 		expect(error.httpCode).toBe('200');
+		expect(env.graphqlRequests()).toHaveLength(1);
 	});
 
-	it('rejects a classification other than PROD or TEST, naming the item', async () => {
+	it('bad input: rejects a classification other than PROD or TEST before any request', async () => {
+		const result = await getMany({ filters: { classification: '={{ $json.kind }}' } }, [{ kind: 'STAGING' }]);
+
+		const error = env.expectBadInput(result, 'The Classification filter must be PROD or TEST');
+		expect(error.description).toMatch(/^Item 0: /);
+	});
+
+	it('bad input: rejects a limit an expression got wrong, before any request', async () => {
+		const result = await getMany({ limit: '={{ $json.limit }}' }, [{ limit: 1.5 }]);
+
+		env.expectBadInput(result, 'Limit must be a whole number of at least 1');
+	});
+
+	it('rejects a classification other than PROD or TEST, naming the item, and runs the other items', async () => {
 		const result = await getMany({ filters: { classification: '={{ $json.kind }}' } }, [{ kind: 'PROD' }, { kind: 'STAGING' }], 'continueErrorOutput');
 
 		expect(result.status).toBe('success');

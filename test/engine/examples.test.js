@@ -65,7 +65,12 @@ describe('examples/detach-test-environments-nightly.json', () => {
 	const run = () => env.engine.runWorkflow({ ...wf, startNode: 'Every night at 02:00', mode: 'trigger', items: [scheduleItem] });
 
 	it('detaches every instance from the TEST environments and leaves PROD alone', async () => {
-		expect(attachmentPairs()).toEqual(expect.arrayContaining([[INSTANCE_HR, ENV_TEST], [INSTANCE_INVENTORY_US, ENV_DEV]]));
+		const testEnvironments = new Set([ENV_TEST, ENV_DEV]);
+		const inTest = () => attachmentPairs().filter(([, environmentId]) => testEnvironments.has(environmentId));
+		const inProd = () => attachmentPairs().filter(([, environmentId]) => environmentId === ENV_PROD);
+		const prodBefore = inProd();
+		expect(inTest()).toEqual([[INSTANCE_HR, ENV_TEST], [INSTANCE_INVENTORY_US, ENV_DEV]]);
+		expect(prodBefore).toEqual([[INSTANCE_ORDER_SYNC_EMEA, ENV_PROD], [INSTANCE_HR, ENV_PROD]]);
 		const result = await run();
 
 		expect(result.status).toBe('success');
@@ -79,9 +84,8 @@ describe('examples/detach-test-environments-nightly.json', () => {
 			encodeAttachmentId(INSTANCE_HR, ENV_TEST),
 			encodeAttachmentId(INSTANCE_INVENTORY_US, ENV_DEV),
 		]);
-		const testEnvironments = new Set([ENV_TEST, ENV_DEV]);
-		expect(attachmentPairs().filter(([, environmentId]) => testEnvironments.has(environmentId))).toEqual([]);
-		expect(attachmentPairs().filter(([, environmentId]) => environmentId === ENV_PROD)).toHaveLength(2);
+		expect(inTest()).toEqual([]);
+		expect(inProd()).toEqual(prodBefore);
 	});
 
 	it('does nothing on a night when no TEST environment has an attachment', async () => {
@@ -251,7 +255,6 @@ describe('examples/ai-agent-boomi-tools.json', () => {
 	it('connects the trigger, the model and every Boomi Spaces tool to the agent', () => {
 		expect(wf.connections['When chat message received'].main[0][0].node).toBe('AI Agent');
 		expect(wf.connections['OpenAI Chat Model'].ai_languageModel[0][0]).toEqual({ node: 'AI Agent', type: 'ai_languageModel', index: 0 });
-		expect(toolNodes.length).toBeGreaterThanOrEqual(5);
 		for (const tool of toolNodes) {
 			expect(wf.connections[tool.name].ai_tool[0][0]).toEqual({ node: 'AI Agent', type: 'ai_tool', index: 0 });
 			expect(tool.parameters.descriptionType).toBe('manual');
@@ -286,8 +289,8 @@ describe('examples/ai-agent-boomi-tools.json', () => {
 
 		expect(result.status).toBe('success');
 		const [catalogItem, environments, installed, attached, detached, instances] = result.output('AI Agent').map((item) => item.json);
-		expect(catalogItem.tools.map((tool) => [tool.name, tool.description])).toEqual(
-			expect.arrayContaining(toolNodes.map((tool) => [tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_'), tool.parameters.toolDescription])),
+		expect(catalogItem.tools.map((tool) => [tool.name, tool.description]).sort()).toEqual(
+			toolNodes.map((tool) => [tool.name.replace(/[^a-zA-Z0-9_-]+/g, '_'), tool.parameters.toolDescription]).sort(),
 		);
 		expect(catalogItem.tools.find((tool) => tool.name === 'Attach_instance_to_environments').arguments).toEqual({
 			instanceId: expect.stringContaining('instance ID'),
@@ -298,7 +301,10 @@ describe('examples/ai-agent-boomi-tools.json', () => {
 		expect(attached.response.map((a) => a.environmentId)).toEqual([ENV_TEST, ENV_DEV]);
 		expect(detached.response[0]).toEqual(expect.objectContaining({ environmentId: ENV_TEST }));
 		expect(instances.response.map((i) => i.id)).toContain(installed.response[0].id);
-		expect(attachmentPairs()).toEqual(expect.arrayContaining([[INSTANCE_ORDER_SYNC_APAC, ENV_TEST], [INSTANCE_ORDER_SYNC_APAC, ENV_DEV]]));
+		expect(attachmentPairs().filter(([instanceId]) => instanceId === INSTANCE_ORDER_SYNC_APAC)).toEqual([
+			[INSTANCE_ORDER_SYNC_APAC, ENV_TEST],
+			[INSTANCE_ORDER_SYNC_APAC, ENV_DEV],
+		]);
 		expect(attachmentPairs()).not.toContainEqual([INSTANCE_HR, ENV_TEST]);
 	});
 });

@@ -16,11 +16,10 @@ const attachmentsOf = (instanceId) =>
 	env.sim.state.attachments.filter((a) => a.integrationPackInstanceId === instanceId).map((a) => a.environmentId);
 
 describe('Attach through the n8n engine', () => {
-	it('attaches an instance to two environments: one item per created attachment, with its id', async () => {
+	it('success: attaches an instance to two environments: one item per created attachment, with its id', async () => {
 		const result = await attach(APAC, environments(ENV_PROD, ENV_TEST));
 
-		expect(result.status).toBe('success');
-		expect(result.output('Boomi Spaces')).toEqual([
+		expect(env.expectSuccess(result)).toEqual([
 			{
 				json: {
 					id: encodeAttachmentId(APAC, ENV_PROD),
@@ -88,13 +87,11 @@ describe('Attach through the n8n engine', () => {
 		expect(env.graphqlRequests()).toHaveLength(1);
 	});
 
-	it("surfaces Boomi's error and changes nothing when one environment is already attached", async () => {
+	it("Boomi error: surfaces Boomi's error and changes nothing when one environment is already attached", async () => {
 		const result = await attach(INSTANCE_HR, environments(ENV_DEV, ENV_TEST));
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^PLATFORM_CALL_ERROR: .*already attached to environment/);
+		env.expectBoomiError(result, /^PLATFORM_CALL_ERROR: .*already attached to environment/);
+		expect(env.graphqlRequests()).toHaveLength(1);
 		expect(attachmentsOf(INSTANCE_HR)).toEqual([ENV_PROD, ENV_TEST]);
 	});
 
@@ -106,15 +103,11 @@ describe('Attach through the n8n engine', () => {
 		expect(result.nodeError('Boomi Spaces').description).toMatch(/did not find the ID/);
 	});
 
-	it('rejects an item without environments before any request', async () => {
+	it('bad input: rejects an item without environments before any request', async () => {
 		const result = await attach(APAC, environments('={{ $json.environments }}'), [{ environments: [] }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('No environment to attach to');
+		const error = env.expectBadInput(result, 'No environment to attach to');
 		expect(error.description).toMatch(/^Item 0: add at least one entry under "Environments"/);
-		expect(env.graphqlRequests()).toHaveLength(0);
 	});
 
 	it('rejects an empty instance id before any request (n8n itself refuses a literal empty one)', async () => {

@@ -7,11 +7,10 @@ const env = useSimulatorEngine();
 const getMany = (parameters = {}, items = [{}], onError) => env.runNode({ operation: 'getMany', parameters, onError }, items);
 
 describe('Get Many integration pack instances through the n8n engine', () => {
-	it('outputs one item per instance with its integration pack (id, name, installation type)', async () => {
+	it('success: outputs one item per instance with its integration pack (id, name, installation type)', async () => {
 		const result = await getMany({ returnAll: true });
 
-		expect(result.status).toBe('success');
-		const items = result.output('Boomi Spaces');
+		const items = env.expectSuccess(result);
 		expect(items).toHaveLength(4);
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
 		expect(items[0].json).toEqual({
@@ -60,25 +59,19 @@ describe('Get Many integration pack instances through the n8n engine', () => {
 		expect(result.output('Boomi Spaces')).toEqual([]);
 	});
 
-	it("surfaces Boomi's error (wrong Space GUID)", async () => {
+	it("Boomi error: surfaces Boomi's error (wrong Space GUID)", async () => {
 		useCredential(env.engine, simulatorCredential(env.sim, { spaceGuid: '00000000-0000-0000-0000-000000000000' }));
 		const result = await getMany({ returnAll: true });
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^SPACE_NOT_FOUND: /);
+		const error = env.expectBoomiError(result, /^SPACE_NOT_FOUND: /);
 		expect(error.description).toMatch(/Space GUID/);
+		expect(env.graphqlRequests()).toHaveLength(1);
 	});
 
-	it('rejects a limit an expression got wrong, before any request', async () => {
+	it('bad input: rejects a limit an expression got wrong, before any request', async () => {
 		const result = await getMany({ limit: '={{ $json.limit }}' }, [{ limit: 0 }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Limit must be a whole number of at least 1');
+		const error = env.expectBadInput(result, 'Limit must be a whole number of at least 1');
 		expect(error.description).toMatch(/^Item 0: /);
-		expect(env.graphqlRequests()).toHaveLength(0);
 	});
 });

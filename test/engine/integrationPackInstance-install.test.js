@@ -7,15 +7,14 @@ const install = (parameters, items, onError) =>
 	env.runNode({ operation: 'install', parameters, onError }, items);
 
 describe('Install through the n8n engine', () => {
-	it('installs a multi-install pack under the override name and outputs the new instance id', async () => {
+	it('success: installs a multi-install pack under the override name and outputs the new instance id', async () => {
 		const before = env.sim.state.instances.length;
 		const result = await install(
 			{ integrationPackId: '={{ $json.pack }}', integrationPackOverrideName: '=Order Sync - {{ $json.customer }}' },
 			[{ pack: seedIds.PACK_ORDER_SYNC, customer: 'Acme' }],
 		);
 
-		expect(result.status).toBe('success');
-		const [item] = result.output('Boomi Spaces');
+		const [item] = env.expectSuccess(result);
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(item.json).toEqual({
 			id: expect.any(String),
@@ -44,13 +43,10 @@ describe('Install through the n8n engine', () => {
 		expect(env.graphqlRequests()[0].json.variables).toEqual({ input: { integrationPackId: seedIds.PACK_HR_ONBOARDING } });
 	});
 
-	it("surfaces Boomi's error when a multi-install pack gets no override name", async () => {
+	it("Boomi error: surfaces Boomi's error when a multi-install pack gets no override name", async () => {
 		const result = await install({ integrationPackId: seedIds.PACK_ORDER_SYNC, integrationPackOverrideName: '  ' }, [{}]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^PLATFORM_CALL_ERROR: integrationPackOverrideName is required to install multi-install/);
+		const error = env.expectBoomiError(result, /^PLATFORM_CALL_ERROR: integrationPackOverrideName is required to install multi-install/);
 		expect(error.description).toMatch(/^Item 0: /);
 		expect(env.graphqlRequests()[0].json.variables).toEqual({ input: { integrationPackId: seedIds.PACK_ORDER_SYNC } });
 		expect(env.sim.mutations).toHaveLength(0);
@@ -63,15 +59,11 @@ describe('Install through the n8n engine', () => {
 		expect(result.nodeError('Boomi Spaces').message).toMatch(/PLATFORM_CALL_ERROR: Integration pack 'no-such-pack' was not found/);
 	});
 
-	it('rejects an empty pack id before any request, naming the item', async () => {
+	it('bad input: rejects an empty pack id before any request, naming the item', async () => {
 		const result = await install({ integrationPackId: '={{ $json.pack }}' }, [{ pack: '' }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('The Integration Pack ID is empty');
+		const error = env.expectBadInput(result, 'The Integration Pack ID is empty');
 		expect(error.description).toMatch(/^Item 0: set "Integration Pack ID"/);
-		expect(env.graphqlRequests()).toHaveLength(0);
 	});
 
 	it('rejects an override name that is not text', async () => {

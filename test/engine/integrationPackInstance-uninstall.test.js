@@ -8,26 +8,23 @@ const uninstall = (id, items = [{}], onError) =>
 	env.runNode({ operation: 'uninstall', parameters: { integrationPackInstanceId: locator(id) }, onError }, items);
 
 describe('Uninstall through the n8n engine', () => {
-	it('uninstalls an instance and returns Boomi’s answer', async () => {
+	it('success: uninstalls an instance and returns Boomi’s answer', async () => {
 		const id = seedIds.INSTANCE_INVENTORY_US;
 		const result = await uninstall('={{ $json.instanceId }}', [{ instanceId: id }]);
 
-		expect(result.status).toBe('success');
-		expect(result.output('Boomi Spaces')).toEqual([{ json: { id, result: id }, pairedItem: { item: 0 } }]);
+		expect(env.expectSuccess(result)).toEqual([{ json: { id, result: id }, pairedItem: { item: 0 } }]);
 		expect(env.sim.state.instances.map((instance) => instance.id)).not.toContain(id);
 		const [request] = env.graphqlRequests();
 		expect(request.json.operationName).toBe('UninstallIntegrationPackInstance');
 		expect(request.json.variables).toEqual({ id });
 	});
 
-	it("surfaces Boomi's error for an unknown or already uninstalled instance", async () => {
+	it("Boomi error: surfaces Boomi's error for an unknown or already uninstalled instance", async () => {
 		const result = await uninstall('no-such-instance');
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^IPACK_INSTANCE_ID_INVALID: Integration pack instance 'no-such-instance' was not found/);
+		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID: Integration pack instance 'no-such-instance' was not found/);
 		expect(error.description).toMatch(/^Item 0: /);
+		expect(env.sim.mutations).toEqual([]);
 	});
 
 	it('says the uninstall may or may not have happened when Boomi answers null without an error', async () => {
@@ -38,14 +35,11 @@ describe('Uninstall through the n8n engine', () => {
 		expect(result.nodeError('Boomi Spaces').description).toMatch(/may or may not have been applied/);
 	});
 
-	it('rejects an empty id before any request, naming the item', async () => {
+	it('bad input: rejects an empty id before any request, naming the item', async () => {
 		const result = await uninstall('={{ $json.instanceId }}', [{}]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.message).toBe('The Integration Pack Instance ID is empty');
+		const error = env.expectBadInput(result, 'The Integration Pack Instance ID is empty');
 		expect(error.description).toMatch(/^Item 0: set "Integration Pack Instance"/);
-		expect(env.graphqlRequests()).toHaveLength(0);
 	});
 
 	it('with Continue gives one item per input', async () => {

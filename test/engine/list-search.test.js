@@ -3,20 +3,14 @@
 // n8n's REST API builds it for the editor), so the requests go through the
 // credential's authenticate / preAuthentication like an execution's.
 const { encodeAttachmentId, seedIds } = require('../simulator');
-const { NODE_TYPE, CREDENTIAL_ID, simulatorCredential, useCredential } = require('./boomi-workflow');
+const { boomiNode, simulatorCredential, useCredential } = require('./boomi-workflow');
 const { useSimulatorEngine } = require('./simulator-engine');
 
 const env = useSimulatorEngine();
 const { ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_EMEA, INSTANCE_ORDER_SYNC_APAC } = seedIds;
 
-const node = (operation) => ({
-	name: 'Boomi Spaces',
-	type: NODE_TYPE,
-	parameters: { resource: 'integrationPackInstance', operation },
-	credentials: { boomiSpacesApi: { id: CREDENTIAL_ID, name: 'Boomi Spaces account' } },
-});
 const search = (methodName, filter, operation = 'attach') =>
-	env.engine.listSearch({ node: node(operation), methodName, filter });
+	env.engine.listSearch({ node: boomiNode({ operation }), methodName, filter });
 
 describe('list search (resource locator pickers)', () => {
 	it('lists the installed instances by name, with the instance id as value', async () => {
@@ -32,7 +26,8 @@ describe('list search (resource locator pickers)', () => {
 		expect(request.json.operationName).toBe('ListIntegrationPackInstances');
 		expect(request.headers.authorization).toMatch(/^Bearer /);
 		// The JWT was minted through the credential's preAuthentication, as in an execution.
-		expect(env.engine.events.preAuthentication.boomiSpacesApi).toBeGreaterThan(0);
+		expect(env.engine.events.preAuthentication.boomiSpacesApi).toBe(1);
+		expect(env.mintRequests()).toHaveLength(1);
 	});
 
 	it('filters by the search text, case-insensitively, on name or id', async () => {

@@ -13,9 +13,7 @@ let engine;
 let sim;
 beforeEach(() => ({ engine, sim } = env));
 
-const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
-const mints = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
-const mutationResults = () => sim.mutations.map((mutation) => mutation.result);
+const { graphqlRequests, mintRequests: mints, mutationResults } = env;
 
 function workflow(options, extra = {}) {
 	const built = unattachWorkflow(extra);
@@ -158,7 +156,11 @@ describe('throttling', () => {
 		}
 		// Item 0 took the only token; items 1 and 2: one try and two resends each, never applied.
 		expect(sim.mutations).toHaveLength(1);
-		expect(graphqlRequests().filter((request) => request.throttled).length).toBeGreaterThanOrEqual(3);
+		const throttledIds = graphqlRequests()
+			.filter((request) => request.throttled)
+			.map((request) => request.json.variables.id);
+		expect(throttledIds.sort()).toEqual([ids[1], ids[1], ids[1], ids[2], ids[2], ids[2]].sort());
+		expect(graphqlRequests()).toHaveLength(7);
 	});
 });
 
@@ -241,13 +243,48 @@ describe('options', () => {
 		expect(graphqlRequests()).toHaveLength(0);
 	});
 
-	it('stops at the first failing item without continue-on-fail, after what was in flight', async () => {
+	// Without continue-on-fail the first failing item ends the run: nothing is
+	// sent after it, and what was already in flight completes. Each case below
+	// is deterministic, so the exact requests and mutations are asserted.
+	const sentIds = () => graphqlRequests().map((request) => request.json.variables.id);
+
+	it('stops at a Boomi error without continue-on-fail: nothing is sent after the failing item', async () => {
 		const ids = bulkAttachmentIds(6);
 		ids[3] = 'bad-id';
-		const result = await run({ concurrency: 2 }, ids);
+		const result = await run({ concurrency: 1, requestsPerSecond: 100 }, ids);
 
 		expect(result.status).toBe('error');
-		expect(result.nodeError('Boomi Spaces').message).toMatch(/bad-id/);
-		expect(mutationResults()).toEqual(expect.arrayContaining(ids.slice(0, 3)));
+		expect(result.nodeError('Boomi Spaces').message).toMatch(/^IPACK_INSTANCE_ID_INVALID: .*bad-id/);
+		expect(sentIds()).toEqual(ids.slice(0, 4));
+		expect(mutationResults()).toEqual(ids.slice(0, 3));
+	});
+
+	it('stops at bad input without continue-on-fail, after what was in flight', async () => {
+		// Item 0 goes alone; then worker 1 sends item 1 and worker 2 finds item 2
+		// empty while item 1 is in flight: item 1 completes, nothing else is sent.
+		const ids = bulkAttachmentIds(6);
+		ids[2] = '';
+		const result = await run({ concurrency: 2, requestsPerSecond: 100 }, ids);
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Boomi Spaces').message).toBe('The Integration Pack Instance ID is empty');
+		expect(sentIds()).toEqual(ids.slice(0, 2));
+		expect(graphqlRequests().map((request) => request.status)).toEqual([200, 200]);
+		expect(mutationResults()).toEqual(ids.slice(0, 2));
+	});
+
+	it('reports the first failing item, not the first failure found, and sends nothing after it', async () => {
+		// Item 2 (bad input) is found while item 1 (Boomi error) is in flight: item 1 is the run's error.
+		const ids = bulkAttachmentIds(6);
+		ids[1] = 'bad-id';
+		ids[2] = '';
+		const result = await run({ concurrency: 2, requestsPerSecond: 100 }, ids);
+
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.message).toMatch(/^IPACK_INSTANCE_ID_INVALID: .*bad-id/);
+		expect(error.description).toMatch(/^Item 1: /);
+		expect(sentIds()).toEqual(ids.slice(0, 2));
+		expect(mutationResults()).toEqual(ids.slice(0, 1));
 	});
 });

@@ -8,7 +8,7 @@ import type { INode, INodeProperties, INodePropertyCollection, INodePropertyOpti
 import { NodeHelpers } from 'n8n-workflow';
 
 import { BoomiSpaces } from '../../nodes/BoomiSpaces/BoomiSpaces.node';
-import { resources } from '../../nodes/BoomiSpaces/actions/registry';
+import { resourceProperty, resources } from '../../nodes/BoomiSpaces/actions/registry';
 
 const nodeType = new BoomiSpaces();
 const { description } = nodeType;
@@ -33,11 +33,18 @@ function allFields(properties: INodeProperties[], path = ''): Array<[string, INo
 	});
 }
 
+const resourceName = (resource: string) =>
+	String((resourceProperty.options as INodePropertyOptions[]).find((option) => option.value === resource)?.name);
+/** Lowercased words without a plural s, for "mentions" checks. */
+const words = (text: string) => text.toLowerCase().split(/[^a-z]+/).filter(Boolean).map((word) => word.replace(/s$/, ''));
+
 const operationFields = Object.entries(resources).flatMap(([resource, { operations }]) =>
 	Object.entries(operations).flatMap(([operation, definition]) =>
 		allFields(definition.properties).map(([path, field]) => [`${resource}.${operation}: ${path}`, field] as const),
 	),
 );
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const toolNode = (resource: string, operation: string): INode => ({
 	id: 'tool',
@@ -61,8 +68,13 @@ describe('descriptions an AI agent reads', () => {
 			const definition = resources[resource as keyof typeof resources].operations[
 				(option as INodePropertyOptions).value as never
 			] as { document: { field: string } };
-			expect(action).toMatch(/^(Attach|Get many|Install|Unattach|Uninstall) [a-z]/);
-			expect(action).not.toMatch(/\.$/);
+			// Derived from the registry, so any new verb passes: sentence case (acronyms
+			// aside), opening with the first word of the operation's display name (the
+			// verb the user picked), and naming what it acts on (a word of its resource).
+			expect(action).toMatch(/^[A-Z][a-z]+( ([a-z]+|[A-Z]{2,}))+$/);
+			expect(action!.split(' ')[0]).toBe(String((option as INodePropertyOptions).name).split(' ')[0]);
+			const resourceWords = words(resourceName(resource as string));
+			expect([action, resourceWords.filter((word) => words(action!).includes(word)).length > 0]).toEqual([action, true]);
 			expect(text!.length).toBeGreaterThan(60);
 			expect(text).toContain(definition.document.field);
 			// The description n8n generates for the tool when "Set Automatically" is chosen.
@@ -86,11 +98,15 @@ describe('descriptions an AI agent reads', () => {
 		expect(field.description!.toLowerCase()).not.toBe(field.displayName.toLowerCase());
 	});
 
+	// Where an ID comes from: an operation of the node (by its display name or its verb), or "returned" / "list".
+	const operationNames = operationOptions.flatMap(({ option }) => [option.name, option.name.split(' ')[0]]);
+	const WHERE_IDS_COME_FROM = new RegExp([...operationNames.map(escapeRegExp), 'returned', 'list'].join('|'), 'i');
+
 	it('every ID field says which ID it takes and where to get it', () => {
 		for (const [label, field] of operationFields) {
 			if (!/Id$|Ids$/.test(field.name)) continue;
 			expect([label, field.description]).toEqual([label, expect.stringMatching(/\bID\b/)]);
-			expect([label, field.description]).toEqual([label, expect.stringMatching(/Get Many|Install|Attach|returned|list/i)]);
+			expect([label, field.description]).toEqual([label, expect.stringMatching(WHERE_IDS_COME_FROM)]);
 		}
 	});
 

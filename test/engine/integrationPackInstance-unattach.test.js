@@ -2,6 +2,7 @@
 // Boomi Spaces simulator over HTTP: credentials' authenticate and
 // preAuthentication run as in n8n, and the node is loaded from dist/ through
 // the package.json `n8n` attribute.
+const { document } = require('../../dist/nodes/BoomiSpaces/actions/integrationPackInstance/unattach.operation');
 const { encodeAttachmentId } = require('../simulator');
 const { simulatorCredential, unattachWorkflow, useCredential } = require('./boomi-workflow');
 const { useSimulatorEngine } = require('./simulator-engine');
@@ -14,8 +15,7 @@ let engine;
 let sim;
 beforeEach(() => ({ engine, sim } = env));
 
-const graphqlRequests = () => sim.requests.filter((request) => request.path === '/graphql');
-const mintRequests = () => sim.requests.filter((request) => request.path.startsWith('/auth/jwt/generate/'));
+const { graphqlRequests, mintRequests } = env;
 const attachmentIds = () => sim.state.attachments.map((attachment) => attachment.id);
 const run = (workflowOptions, items) =>
 	engine.runWorkflow({ ...unattachWorkflow(workflowOptions), items: items.map((json) => ({ json })) });
@@ -45,12 +45,11 @@ function expectNoSecrets(result) {
 }
 
 describe('Unattach through the n8n engine', () => {
-	it('detaches one attachment and returns Boomi’s string with the decoded ids', async () => {
+	it('success: detaches one attachment and returns Boomi’s string with the decoded ids', async () => {
 		const id = sim.demo.attachmentId;
 		const result = await run({}, [{ id }]);
 
-		expect(result.status).toBe('success');
-		expect(result.output('Boomi Spaces')).toEqual([
+		expect(env.expectSuccess(result)).toEqual([
 			{
 				json: {
 					id,
@@ -69,9 +68,9 @@ describe('Unattach through the n8n engine', () => {
 		expect(request.headers.space_guid).toBe(sim.demo.spaceGuid);
 		expect(request.headers.accept).toMatch(/application\/json/);
 		expect(request.json).toEqual({
-			query: expect.stringContaining('mutation UnattachIntegrationPackInstance($id: ID!)'),
+			query: document.query,
 			variables: { id },
-			operationName: 'UnattachIntegrationPackInstance',
+			operationName: document.operationName,
 		});
 		expectNoSecrets(result);
 	});
@@ -187,14 +186,12 @@ describe('Unattach through the n8n engine', () => {
 		expect(sim.mutations).toHaveLength(0);
 	});
 
-	it('reports an unknown id as Boomi’s GraphQL error in an HTTP 200', async () => {
+	it('Boomi error: reports an unknown id as Boomi’s GraphQL error in an HTTP 200', async () => {
 		const result = await run({}, [{ id: 'no-such-attachment' }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
+		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
+		expect(graphqlRequests()).toHaveLength(1);
 		expect(graphqlRequests()[0].status).toBe(200);
-		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toMatch(/^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
 		expect(error.httpCode).toBe('200');
 		expect(error.description).toMatch(/^Item 0: /);
 		expect(result.output('Boomi Spaces')).toEqual([]);
@@ -210,15 +207,11 @@ describe('Unattach through the n8n engine', () => {
 		expect(sim.mutations).toHaveLength(1);
 	});
 
-	it('rejects an empty id before any request, naming the item', async () => {
+	it('bad input: rejects an empty id before any request, naming the item', async () => {
 		const result = await run({}, [{ id: '   ' }]);
 
-		expect(result.status).toBe('error');
-		const error = result.nodeError('Boomi Spaces');
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('The Integration Pack Instance ID is empty');
+		const error = env.expectBadInput(result, 'The Integration Pack Instance ID is empty');
 		expect(error.description).toMatch(/^Item 0: /);
-		expect(graphqlRequests()).toHaveLength(0);
 	});
 
 	it('keeps the status and Boomi’s message of an HTTP 500, and does not resend the mutation', async () => {
@@ -240,9 +233,7 @@ describe('Unattach through the n8n engine', () => {
 		expect(result.status).toBe('error');
 		const [request] = graphqlRequests();
 		expect(request.json.variables).toEqual({ id });
-		expect(request.json.query).toBe(
-			'mutation UnattachIntegrationPackInstance($id: ID!) {\n  integrationPackInstanceEnvironmentAttachmentUnattach(id: $id)\n}',
-		);
+		expect(request.json.query).toBe(document.query);
 		expect(request.body).toContain(JSON.stringify(id));
 		expect(sim.mutations).toHaveLength(0);
 		expect(result.nodeError('Boomi Spaces').message).toContain(id);
@@ -287,7 +278,8 @@ describe('Unattach through the n8n engine', () => {
 			{ id: attachmentIds()[1] },
 		]);
 		expect(result.status).toBe('success');
-		expect(secrets().length).toBeGreaterThan(2);
+		// The API token, the one minted JWT, three Bearer headers and one Basic header.
+		expect(secrets()).toHaveLength(6);
 		expectNoSecrets(result);
 	});
 });
