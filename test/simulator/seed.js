@@ -418,6 +418,7 @@ function demoOf(state) {
 	const usedGroups = new Set(state.spaces.map((s) => s.accountGroup && s.accountGroup.id));
 	const freeGroup = (state.accountGroups || []).find((g) => owned(g) && !usedGroups.has(g.id));
 	const packs = state.integrationPacks;
+	const oauth = (state.oauthConnectorDetails || []).find((o) => state.instances.some((i) => i.id === o.integrationPackInstanceId && owned(i)));
 	return {
 		accountId: account.accountId,
 		username: account.username,
@@ -435,6 +436,10 @@ function demoOf(state) {
 		processSchedulesId: process && atom ? encodeProcessSchedulesId(atom.id, process.id) : undefined,
 		envExtensionId: att && instance && att.extensions ? encodeEnvExtensionId(att.environmentId, instance.extensionGroupId) : undefined,
 		mapExtensionId: mapExtension ? encodeMapExtensionId(att.environmentId, instance.extensionGroupId, mapExtension.processId, mapExtension.mapId) : undefined,
+		// The five keys of saved OAuth connector details (IPackInstanceOAuthConnectorDetails' input).
+		oauth: oauth
+			? { integrationPackInstanceId: oauth.integrationPackInstanceId, envId: oauth.envId, processId: oauth.processId, connectionId: oauth.connectionId, catalogGuid: oauth.catalogGuid }
+			: undefined,
 	};
 }
 
