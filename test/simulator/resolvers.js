@@ -138,20 +138,27 @@ function assertEnvironmentInSpace(envId, space) {
 
 // ---- output shapes (copies, so a client's response never aliases live state) -------
 
+// environmentExtensions / environmentMapExtension are functions (graphql-js calls them when the field is
+// selected), so listing thousands of attachments only builds the JSON that a client asked for.
 function toAttachment(state, a) {
-	const instance = state.instances.find((i) => i.id === a.integrationPackInstanceId);
 	return {
 		id: a.id,
 		environmentId: a.environmentId,
 		integrationPackInstanceId: a.integrationPackInstanceId,
-		environmentExtensions:
-			typeof a.environmentExtensions === 'string'
-				? a.environmentExtensions
-				: a.extensions && instance
-					? JSON.stringify(envExtensionsDoc(a, instance))
-					: null,
-		environmentMapExtension: instance ? (a.mapExtensions || []).map((m) => (m ? JSON.stringify(bulkResult(mapExtensionDoc(a, instance, m))) : '')) : [],
+		environmentExtensions: () => environmentExtensionsText(state, a),
+		environmentMapExtension: () => environmentMapExtensionTexts(state, a),
 	};
+}
+
+function environmentExtensionsText(state, a) {
+	if (typeof a.environmentExtensions === 'string') return a.environmentExtensions;
+	const instance = a.extensions ? state.instances.find((i) => i.id === a.integrationPackInstanceId) : undefined;
+	return instance ? JSON.stringify(envExtensionsDoc(a, instance)) : null;
+}
+
+function environmentMapExtensionTexts(state, a) {
+	const instance = state.instances.find((i) => i.id === a.integrationPackInstanceId);
+	return instance ? (a.mapExtensions || []).map((m) => (m ? JSON.stringify(bulkResult(mapExtensionDoc(a, instance, m))) : '')) : [];
 }
 
 // ---- environment extensions and map extensions (Platform API JSON shapes of the samples) ----
@@ -692,7 +699,14 @@ const fields = {
 		}));
 		state.attachments.push(...created);
 		// The Attach sample answers environmentExtensions: null; integrationPackEnvironmentAttachments shows them.
-		return created.map((a) => ({ ...toAttachment(state, a), environmentExtensions: null }));
+		// Plain values (no functions): the result is recorded in sim.mutations.
+		return created.map((a) => ({
+			id: a.id,
+			environmentId: a.environmentId,
+			integrationPackInstanceId: a.integrationPackInstanceId,
+			environmentExtensions: null,
+			environmentMapExtension: environmentMapExtensionTexts(state, a),
+		}));
 	},
 
 	integrationPackInstanceEnvironmentAttachmentUnattach(state, { id }, ctx, space) {
