@@ -363,14 +363,22 @@ function normalizeSeed(seed) {
 		if (!Array.isArray(s[key])) s[key] = [];
 	}
 	if (s.accounts.length === 0) throw new Error('simulator seed needs at least one account');
+	// Maps, not finds: bulk seeds have tens of thousands of instances and attachments.
+	const instancesById = new Map(s.instances.map((i) => [i.id, i]));
+	const packsById = new Map(s.integrationPacks.map((p) => [p.id, p]));
 	const packOf = (instanceId) => {
-		const instance = s.instances.find((i) => i.id === instanceId);
-		return instance ? s.integrationPacks.find((p) => p.id === instance.integrationPackId) : undefined;
+		const instance = instancesById.get(instanceId);
+		return instance ? packsById.get(instance.integrationPackId) : undefined;
 	};
 	if (!Array.isArray(s.processes)) s.processes = s.instances.flatMap((i) => processesFor(packOf(i.id), i.id));
+	const processesByInstance = new Map();
+	for (const p of s.processes) {
+		if (!processesByInstance.has(p.integrationPackInstanceId)) processesByInstance.set(p.integrationPackInstanceId, []);
+		processesByInstance.get(p.integrationPackInstanceId).push(p);
+	}
 	for (const i of s.instances) {
 		if (i.extensionGroupId === undefined) {
-			const first = s.processes.find((p) => p.integrationPackInstanceId === i.id);
+			const first = (processesByInstance.get(i.id) || [])[0];
 			i.extensionGroupId = first ? first.id : stableUuid(`extension-group:${i.id}`);
 		}
 	}
@@ -380,7 +388,7 @@ function normalizeSeed(seed) {
 		const pack = packOf(a.integrationPackInstanceId);
 		if (a.extensions === undefined) a.extensions = typeof a.environmentExtensions === 'string' ? null : extensionsFor(pack);
 		if (a.mapExtensions === undefined) {
-			a.mapExtensions = mapExtensionsFor(pack, s.processes.filter((p) => p.integrationPackInstanceId === a.integrationPackInstanceId));
+			a.mapExtensions = mapExtensionsFor(pack, processesByInstance.get(a.integrationPackInstanceId) || []);
 		}
 	}
 	for (const e of s.environments) if (!Array.isArray(e.atoms)) e.atoms = [];
