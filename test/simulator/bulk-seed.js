@@ -1,7 +1,9 @@
 'use strict';
 // The default dataset plus `count` extra instances of the multi-install Order
 // Sync pack, each attached to the Test environment: one detachable attachment
-// per item for router tests and the benchmark.
+// per item for router tests and the benchmark. They carry no extensions
+// (extensions: null, no map extensions) so that tens of thousands of them stay
+// as light as before the simulator modelled extensions.
 const { encodeInstanceId, encodeAttachmentId } = require('./ids');
 const { defaultSeed, ids } = require('./seed');
 
@@ -21,6 +23,8 @@ function bulkSeed(count) {
 			integrationPackInstanceId: instanceId,
 			environmentId: ids.ENV_TEST,
 			environmentExtensions: null,
+			extensions: null,
+			mapExtensions: [],
 		});
 	}
 	seed.nextInstanceNumber = FIRST_BULK_INSTANCE + count;

@@ -87,7 +87,9 @@ async function main() {
 	});
 
 	const d = sim.demo;
+	const st = sim.state;
 	const rl = sim.options.rateLimit;
+	const count = (n, word, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
 	console.log(`Boomi Spaces simulator listening
 
   base URL     ${sim.url}
@@ -105,6 +107,17 @@ Detachable attachment
   instanceId   ${d.instanceId}   (attached to this one environment only, so it works too)
   environment  ${d.environmentId}
 
+More ids (all 22 operations of the Spaces guide are served)
+  otherSpaceGuid      ${d.otherSpaceGuid ?? '-'}
+  freeAccountGroupId  ${d.freeAccountGroupId ?? '-'}   (spaceCreate)
+  integration packs   ${d.multiIntegrationPackId ?? '-'} (MULTI), ${d.singleIntegrationPackId ?? '-'} (SINGLE)
+  processId           ${d.processId ?? '-'}
+  atomId              ${d.atomId ?? '-'}   (processExecute)
+  processSchedulesId  ${d.processSchedulesId ?? '-'}
+  envExtensionId      ${d.envExtensionId ?? '-'}   (extensionsUpdate)
+  mapExtensionId      ${d.mapExtensionId ?? '-'}   (extendedMappersUpdate)
+
+Data           ${count(st.spaces.length, 'Space')}, ${count(st.integrationPacks.length, 'integration pack')}, ${count(st.instances.length, 'instance')}, ${count(st.environments.length, 'environment')}, ${count(st.attachments.length, 'attachment')}, ${count(st.processes.length, 'process', 'processes')}, ${count(st.executions.length, 'execution record')}
 Rate limit     ${rl ? `${rl.requestsPerSecond}/s, burst ${rl.burst}, HTTP ${rl.status}${rl.retryAfterSeconds !== undefined ? `, Retry-After ${rl.retryAfterSeconds}` : ''}, mode ${rl.mode}` : 'off'}
 JWT lifetime   ${sim.options.jwtLifetimeMs / 1000} s
 
@@ -113,6 +126,9 @@ Try:
   curl -s ${sim.graphqlUrl} -H "Authorization: Bearer $JWT" -H 'Accept: application/json' \\
     -H 'Content-Type: application/json' -H 'SPACE_GUID: ${d.spaceGuid}' \\
     -d '{"query":"mutation { integrationPackInstanceEnvironmentAttachmentUnattach(id: \\"${d.attachmentId}\\") }"}'
+  curl -s ${sim.graphqlUrl} -H "Authorization: Bearer $JWT" -H 'Accept: application/json' \\
+    -H 'Content-Type: application/json' -H 'SPACE_GUID: ${d.spaceGuid}' \\
+    -d '{"query":"{ executionHistory(input: {processId: \\"${d.processId}\\", executionTime: \\"2016-01-31T15:32:00Z\\", status: ERROR}) { executionTime status message } }"}'
 
 Ctrl-C to stop.`);
 

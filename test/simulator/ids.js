@@ -1,5 +1,6 @@
 'use strict';
-// Id encodings observed in Boomi's doc samples (see /work/shared/boomi-spaces/README.md).
+// Id encodings observed in Boomi's doc samples (see ../shared/boomi-spaces/README.md,
+// "Ids seen in samples").
 // They are unpadded standard base64 (not base64url): the Unattach page's sample
 // response `QVRUQUNIX0lQQUNLX0VOVlNXNTBa...` decodes to
 // `ATTACH_IPACK_ENV` + <instance id> + `:` + <environment id>, and the instance id
@@ -53,7 +54,32 @@ function decodeAttachmentId(id) {
 	return { instanceId: rest.slice(0, colon), environmentId: rest.slice(colon + 1) };
 }
 
+/** processSchedules id: base64("CPS" + atomId + ":" + processId) [sample]. */
+function encodeProcessSchedulesId(atomId, processId) {
+	return encodeBase64Unpadded('CPS' + atomId + ':' + processId);
+}
+
+/** EnvironmentExtensions id (extensionsUpdate's envExtensionId): base64(environmentId + ":" + extensionGroupId) [sample]. */
+function encodeEnvExtensionId(environmentId, extensionGroupId) {
+	return encodeBase64Unpadded(environmentId + ':' + extensionGroupId);
+}
+
+/** EnvironmentMapExtension id: base64(environmentId + ":" + extensionGroupId + ":" + processId + ":" + mapId) [sample]. */
+function encodeMapExtensionId(environmentId, extensionGroupId, processId, mapId) {
+	return encodeBase64Unpadded([environmentId, extensionGroupId, processId, mapId].join(':'));
+}
+
+/** A UUID-shaped id derived from a label: stable across runs, so seeds and minted ids are predictable. */
+function stableUuid(label) {
+	const h = require('crypto').createHash('sha1').update(String(label)).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 module.exports = {
+	encodeProcessSchedulesId,
+	encodeEnvExtensionId,
+	encodeMapExtensionId,
+	stableUuid,
 	encodeBase64Unpadded,
 	decodeBase64Unpadded,
 	encodeInstanceId,

@@ -1,6 +1,6 @@
 'use strict';
 // Boomi Spaces simulator: a local stand-in for Boomi's JWT endpoint and Spaces
-// GraphQL gateway, faithful to what /work/shared/boomi-spaces/README.md states
+// GraphQL gateway, faithful to what ../shared/boomi-spaces/README.md states
 // and tolerant where Boomi's behaviour is only inferred (see the option list).
 // Tests drive it over real HTTP, inspect `requests` / `mutations` / `state`, and
 // shape its misbehaviour with rateLimit, injectFault, expireJwts and latency.
@@ -13,10 +13,8 @@
 // No console output here: cli.js does the printing.
 
 const crypto = require('crypto');
-const fs = require('fs');
 const http = require('http');
-const path = require('path');
-const { buildSchema, parse, validate, execute, getOperationAST, Kind } = require('graphql');
+const { parse, validate, execute, getOperationAST, Kind } = require('graphql');
 // Internal graphql-js helpers (stable in the pinned 16.x): they let the simulator
 // resolve the operation, coerce variables and expand fragments to the root
 // fields *before* executing, which rate limiting and fault matching need.
@@ -25,11 +23,20 @@ const { collectFields } = require('graphql/execution/collectFields');
 
 const ids = require('./ids');
 const { defaultSeed, normalizeSeed, demoOf } = require('./seed');
-const { BoomiError, makeRootValue, RATE_LIMIT_TEXT } = require('./resolvers');
+const {
+	BoomiError,
+	makeRootValue,
+	RATE_LIMIT_TEXT,
+	EXECUTION_STATUSES,
+	DEFAULT_OUTCOME,
+	settleExecutions,
+	executionJson,
+	isoSeconds,
+} = require('./resolvers');
 
-// Built once per process: a schema rebuild per request or per simulator would
-// dominate the cost of test runs with thousands of requests.
-const schema = buildSchema(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+// Built once per process (schema.js): a schema rebuild per request or per
+// simulator would dominate the cost of test runs with thousands of requests.
+const { schema } = require('./schema');
 
 const DEFAULT_OPTIONS = Object.freeze({
 	port: 0,
@@ -246,7 +253,19 @@ class BoomiSpacesSimulator {
 		this._server.keepAliveTimeout = 30000;
 		this._closed = false;
 		// Public methods work when destructured (`const { mintJwt } = sim`).
-		for (const name of ['mintJwt', 'expireJwts', 'injectFault', 'clearFaults', 'setOptions', 'restoreSeedData', 'reset', 'close']) {
+		for (const name of [
+			'mintJwt',
+			'expireJwts',
+			'injectFault',
+			'clearFaults',
+			'setOptions',
+			'recordExecution',
+			'setProcessOutcome',
+			'settleExecutions',
+			'restoreSeedData',
+			'reset',
+			'close',
+		]) {
 			this[name] = this[name].bind(this);
 		}
 	}
@@ -353,6 +372,66 @@ class BoomiSpacesSimulator {
 		if ('rateLimit' in partial) this._buckets.clear();
 	}
 
+	/**
+	 * Add an execution history record as if the platform had run the process,
+	 * without a request (for tests of a poller). Returns the record exactly as
+	 * executionHistory answers it. Fields (all but processId optional):
+	 *   processId (must be a known process), status = 'COMPLETE' (ExecutionHistoryStatus),
+	 *   message = null, executionTime = now (ISO, or a Date / ms), atomId = the first atom
+	 *   the process is deployed to, executionType = 'exec_sched', executionId (minted),
+	 *   originalExecutionId, executionDuration (ms), inboundDocumentCount,
+	 *   inboundErrorDocumentCount, outboundDocumentCount, inboundDocumentSize,
+	 *   outboundDocumentSize (bytes).
+	 */
+	recordExecution(input = {}) {
+		const process = this.state.processes.find((p) => p.id === input.processId);
+		if (!process) throw new Error(`recordExecution: unknown processId '${input.processId}'`);
+		const status = input.status ?? 'COMPLETE';
+		if (!EXECUTION_STATUSES.includes(status)) throw new Error(`recordExecution: status must be one of ${EXECUTION_STATUSES.join(', ')}`);
+		let executionTime = input.executionTime ?? Date.now();
+		if (typeof executionTime !== 'string') executionTime = isoSeconds(new Date(executionTime).getTime());
+		if (Number.isNaN(Date.parse(executionTime))) throw new Error(`recordExecution: bad executionTime '${input.executionTime}'`);
+		const record = {
+			executionId: input.executionId ?? `execution-${crypto.randomUUID()}-${executionTime.slice(0, 10).replace(/-/g, '.')}`,
+			originalExecutionId: input.originalExecutionId ?? null,
+			account: this._ownerOfProcess(process),
+			processId: process.id,
+			atomId: input.atomId === undefined ? this._firstAtomOf(process) : input.atomId,
+			executionTime,
+			status,
+			executionType: input.executionType ?? 'exec_sched',
+			message: input.message ?? null,
+			inboundDocumentCount: input.inboundDocumentCount ?? 0,
+			inboundErrorDocumentCount: input.inboundErrorDocumentCount ?? 0,
+			outboundDocumentCount: input.outboundDocumentCount ?? 0,
+			executionDuration: input.executionDuration ?? 0,
+			inboundDocumentSize: input.inboundDocumentSize ?? 0,
+			outboundDocumentSize: input.outboundDocumentSize ?? 0,
+		};
+		this.state.executions.push(record);
+		return executionJson(this.state, record);
+	}
+
+	/**
+	 * How runs that processExecute starts for this process end: { status = 'COMPLETE',
+	 * message = null, runMs = 1000 (INPROCESS until then), inboundDocumentCount, ... }.
+	 * Lives in state (reset() restores the seed's outcome). Returns the outcome.
+	 */
+	setProcessOutcome(processId, outcome = {}) {
+		const process = this.state.processes.find((p) => p.id === processId);
+		if (!process) throw new Error(`setProcessOutcome: unknown processId '${processId}'`);
+		const merged = { ...DEFAULT_OUTCOME, ...outcome };
+		if (!EXECUTION_STATUSES.includes(merged.status)) throw new Error(`setProcessOutcome: status must be one of ${EXECUTION_STATUSES.join(', ')}`);
+		if (!(Number(merged.runMs) >= 0)) throw new TypeError('setProcessOutcome: runMs must be a number >= 0');
+		process.outcome = merged;
+		return { ...merged };
+	}
+
+	/** Every execution processExecute started finishes now, with its process's outcome. */
+	settleExecutions() {
+		settleExecutions(this.state, Infinity);
+	}
+
 	/** Seed data back, and nothing else: logs, faults and issued JWTs stay (a later step of one scenario). */
 	restoreSeedData() {
 		for (const key of Object.keys(this.state)) delete this.state[key];
@@ -381,6 +460,48 @@ class BoomiSpacesSimulator {
 	}
 
 	// ---- internals used by resolvers.js ----
+
+	/** processExecute: an INPROCESS record that settles to the process's outcome after runMs. */
+	_startExecution(process, atom, accountId) {
+		const outcome = { ...DEFAULT_OUTCOME, ...(process.outcome || {}) };
+		const now = Date.now();
+		const executionTime = isoSeconds(now);
+		const record = {
+			executionId: `execution-${crypto.randomUUID()}-${executionTime.slice(0, 10).replace(/-/g, '.')}`,
+			requestId: `executionrecord-${crypto.randomUUID()}`,
+			originalExecutionId: null,
+			account: accountId,
+			processId: process.id,
+			atomId: atom.id,
+			executionTime,
+			status: 'INPROCESS',
+			executionType: 'exec_manual',
+			message: null,
+			inboundDocumentCount: 0,
+			inboundErrorDocumentCount: 0,
+			outboundDocumentCount: 0,
+			executionDuration: 0,
+			inboundDocumentSize: 0,
+			outboundDocumentSize: 0,
+			pending: { completesAt: now + Number(outcome.runMs), outcome },
+		};
+		this.state.executions.push(record);
+		return record;
+	}
+
+	_ownerOfProcess(process) {
+		const instance = this.state.instances.find((i) => i.id === process.integrationPackInstanceId);
+		return (instance && instance.accountId) ?? this.state.accounts[0].accountId;
+	}
+
+	_firstAtomOf(process) {
+		for (const a of this.state.attachments) {
+			if (a.integrationPackInstanceId !== process.integrationPackInstanceId) continue;
+			const env = this.state.environments.find((e) => e.id === a.environmentId);
+			if (env && env.atoms[0]) return env.atoms[0].id;
+		}
+		return null;
+	}
 
 	/** Token bucket per account: `requestsPerSecond` refill, `burst` capacity, all-or-nothing. */
 	_takeTokens(accountId, count) {
@@ -721,6 +842,14 @@ module.exports = {
 	encodeBase64Unpadded: ids.encodeBase64Unpadded,
 	decodeInstanceId: ids.decodeInstanceId,
 	decodeAttachmentId: ids.decodeAttachmentId,
+	encodeProcessSchedulesId: ids.encodeProcessSchedulesId,
+	encodeEnvExtensionId: ids.encodeEnvExtensionId,
+	encodeMapExtensionId: ids.encodeMapExtensionId,
+	stableUuid: ids.stableUuid,
+	// From schema.graphql: which root fields are mutations, which need no SPACE_GUID ('# guid: no').
+	MUTATION_FIELDS: require('./schema').MUTATION_FIELDS,
+	SPACE_EXEMPT: require('./schema').SPACE_EXEMPT,
+	GUID_TAGS: require('./schema').GUID_TAGS,
 	defaultSeed,
 	seedIds: require('./seed').ids,
 	schema,
