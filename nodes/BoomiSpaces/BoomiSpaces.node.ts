@@ -13,6 +13,7 @@ import {
 	searchAttachments,
 	searchEnvironments,
 	searchIntegrationPackInstances,
+	searchProcesses,
 } from './methods/listSearch';
 
 export class BoomiSpaces implements INodeType {
@@ -44,6 +45,7 @@ export class BoomiSpaces implements INodeType {
 			searchAttachments,
 			searchEnvironments,
 			searchIntegrationPackInstances,
+			searchProcesses,
 		},
 	};
 

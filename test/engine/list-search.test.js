@@ -49,6 +49,15 @@ describe('list search (resource locator pickers)', () => {
 		]);
 	});
 
+	it('lists the processes of every instance as "<process> (<instance>)", valued by process id, one query per instance', async () => {
+		const { results } = await search('searchProcesses');
+		expect(results.length).toBeGreaterThan(0);
+		expect(results).toContainEqual({ name: expect.stringMatching(/ \(.+\)$/), value: env.sim.demo.processId });
+		expect(new Set(results.map((result) => result.value)).size).toBe(results.length);
+		const names = env.graphqlRequests().map((request) => request.json.operationName);
+		expect(names.filter((name) => name === 'ListProcessesForPicker')).toHaveLength(env.sim.state.instances.length);
+	});
+
 	it('Unattach lists the current attachments as "<instance> → <environment>", valued by attachment id', async () => {
 		const { results } = await search('searchAttachments', undefined, 'unattach');
 

@@ -3,6 +3,7 @@ import { buildSchema, parse, validate, Kind } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import path from 'path';
 
+import { processesDocument } from '../../nodes/BoomiSpaces/methods/processes';
 import { BoomiSpacesApi } from '../../credentials/BoomiSpacesApi.credentials';
 import { resources } from '../../nodes/BoomiSpaces/actions/registry';
 import type { GraphQLDocument } from '../../nodes/BoomiSpaces/actions/types';
@@ -18,6 +19,7 @@ function allDocuments(): Array<[string, GraphQLDocument]> {
 			documents.push([`${resource}.${operation}`, definition.document]);
 		}
 	}
+	documents.push(['picker: processes', processesDocument]);
 	const testBody = new BoomiSpacesApi().test.request.body as { query: string; operationName: string };
 	documents.push(['credential test', { ...testBody, field: 'integrationPackInstances' }]);
 	return documents;
@@ -54,8 +56,15 @@ describe.each(allDocuments())('GraphQL document of %s', (_label, document) => {
 			if (!node || typeof node !== 'object') return;
 			const { kind } = node as { kind?: string };
 			if (kind === Kind.ARGUMENT) {
-				const value = (node as { value: { kind: string } }).value;
-				if (literalKinds.has(value.kind)) literals.push(value.kind);
+				// An input object written inline (as Boomi's pages write them, so an
+				// inferred input type name never reaches Boomi) is fine when every
+				// leaf is a variable.
+				const check = (value: { kind: string; fields?: Array<{ value: { kind: string } }>; values?: Array<{ kind: string }> }): void => {
+					if (value.kind === Kind.OBJECT) value.fields?.forEach((field) => check(field.value as typeof value));
+					else if (value.kind === Kind.LIST) value.values?.forEach((entry) => check(entry as typeof value));
+					else if (literalKinds.has(value.kind)) literals.push(value.kind);
+				};
+				check((node as { value: { kind: string } }).value);
 			}
 			for (const child of Object.values(node)) {
 				if (Array.isArray(child)) child.forEach(visit);

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as environment from './environment';
+import * as execution from './execution';
 import * as integrationPackInstance from './integrationPackInstance';
 import type { OperationDefinition } from './types';
 
@@ -12,6 +13,7 @@ import type { OperationDefinition } from './types';
 export const resources = {
 	integrationPackInstance,
 	environment,
+	execution,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -29,6 +31,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Environment',
 			value: 'environment',
 			description: 'An environment of the Space (PROD or TEST) and the integration pack instances attached to it',
+		},
+		{
+			name: 'Execution',
+			value: 'execution',
+			description: 'A run of a Boomi process: its status, times, document counts and message',
 		},
 		{
 			name: 'Integration Pack Instance',

@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { document as environmentsDocument } from '../actions/environment/getMany.operation';
 import { document as instancesDocument } from '../actions/integrationPackInstance/getMany.operation';
+import { processesDocument } from './processes';
 import { asList } from '../actions/listResults';
 import type { GraphQLDocument } from '../transport';
 import { getEndpoints, requestData } from '../transport';
@@ -26,6 +27,8 @@ import { getEndpoints, requestData } from '../transport';
 interface Lists {
 	instances?: IDataObject[];
 	environments?: IDataObject[];
+	/** Processes of every instance, each with its instance's name. */
+	processes?: IDataObject[];
 }
 
 function asText(value: unknown): string {
@@ -56,18 +59,29 @@ function loadFailure(context: ILoadOptionsFunctions, what: string, error: unknow
 async function load(
 	this: ILoadOptionsFunctions,
 	what: string,
-	wanted: { instances?: boolean; environments?: boolean },
+	wanted: { instances?: boolean; environments?: boolean; processes?: boolean },
 ): Promise<Lists> {
 	try {
 		const endpoints = await getEndpoints.call(this);
 		const label = { name: `loading ${what}`, mutation: false };
 		// A person waits for the list: fewer resends than a run's default.
 		const maxRetries = 2;
-		const run = async (document: GraphQLDocument) =>
-			asList((await requestData.call(this, endpoints, document, {}, { label, maxRetries }))[document.field]);
+		const run = async (document: GraphQLDocument, variables: IDataObject = {}) =>
+			asList((await requestData.call(this, endpoints, document, variables, { label, maxRetries }))[document.field]);
 		const lists: Lists = {};
 		if (wanted.instances) lists.instances = await run(instancesDocument);
 		if (wanted.environments) lists.environments = await run(environmentsDocument);
+		if (wanted.processes) {
+			// Boomi lists processes per instance: one query each, one at a time.
+			lists.processes = [];
+			for (const instance of lists.instances ?? []) {
+				const integrationPackInstanceId = asText(instance.id);
+				if (!integrationPackInstanceId) continue;
+				for (const process of await run(processesDocument, { integrationPackInstanceId })) {
+					lists.processes.push({ ...process, instanceName: instanceName(instance) });
+				}
+			}
+		}
 		return lists;
 	} catch (error) {
 		throw loadFailure(this, what, error);
@@ -141,6 +155,20 @@ export async function searchAttachments(
 			const instanceId = asText(attachment.integrationPackInstanceId);
 			results.push({ name: `${names.get(instanceId) ?? instanceId} → ${environmentName}`, value: id });
 		}
+	}
+	return matching(results.sort(byName), filter);
+}
+
+/** Processes of the Space's integration pack instances, as "process name (instance name)", valued by the process ID. */
+export async function searchProcesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const { processes = [] } = await load.call(this, 'the processes', { instances: true, processes: true });
+	const seen = new Set<string>();
+	const results: INodeListSearchItems[] = [];
+	for (const process of processes) {
+		const id = asText(process.id);
+		if (!id || seen.has(id)) continue;
+		seen.add(id);
+		results.push({ name: `${asText(process.name) || id} (${asText(process.instanceName)})`, value: id });
 	}
 	return matching(results.sort(byName), filter);
 }
