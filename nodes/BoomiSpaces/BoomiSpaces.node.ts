@@ -15,6 +15,7 @@ import {
 	searchIntegrationPackInstances,
 	searchProcesses,
 } from './methods/listSearch';
+import { searchAtoms, searchProcessSchedules } from './methods/processSearch';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +47,8 @@ export class BoomiSpaces implements INodeType {
 			searchEnvironments,
 			searchIntegrationPackInstances,
 			searchProcesses,
+			searchAtoms,
+			searchProcessSchedules,
 		},
 	};
 

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as environment from './environment';
 import * as execution from './execution';
 import * as integrationPackInstance from './integrationPackInstance';
+import * as processResource from './process';
 import type { OperationDefinition } from './types';
 
 /**
@@ -14,6 +15,7 @@ export const resources = {
 	integrationPackInstance,
 	environment,
 	execution,
+	process: processResource,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -41,6 +43,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Integration Pack Instance',
 			value: 'integrationPackInstance',
 			description: 'An integration pack installed in the Space, and its environment attachments',
+		},
+		{
+			name: 'Process',
+			value: 'process',
+			description: 'A Boomi process of an installed integration pack: run it on an atom, or set its schedules',
 		},
 	],
 	default: 'integrationPackInstance',
