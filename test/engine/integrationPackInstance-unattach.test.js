@@ -192,7 +192,7 @@ describe('Unattach through the n8n engine', () => {
 		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
 		expect(graphqlRequests()).toHaveLength(1);
 		expect(graphqlRequests()[0].status).toBe(200);
-		expect(error.httpCode).toBe('200');
+		expect(error.httpCode).toBe('IPACK_INSTANCE_ID_INVALID');
 		expect(error.description).toMatch(/^Item 0: /);
 		expect(result.output('Boomi Spaces')).toEqual([]);
 	});
@@ -259,7 +259,7 @@ describe('Unattach through the n8n engine', () => {
 			]);
 			expect(errors.map((item) => item.pairedItem.item)).toEqual([1, 2, 4]);
 			expect(errors[0].json.error).toMatch(/IPACK_INSTANCE_ID_INVALID/);
-			expect(errors[0].error).toEqual(expect.objectContaining({ httpCode: '200', name: 'NodeApiError' }));
+			expect(errors[0].error).toEqual(expect.objectContaining({ httpCode: 'IPACK_INSTANCE_ID_INVALID', name: 'NodeApiError' }));
 			expect(errors[0].error.description).toMatch(/^Item 1: /);
 			expect(errors[1].json.error).toBe('The Integration Pack Instance ID is empty');
 			expect(errors[2].json.error).toMatch(/IPACK_INSTANCE_ID_INVALID/); // already detached by item 0

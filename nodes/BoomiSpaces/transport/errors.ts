@@ -132,10 +132,12 @@ export function outcomeError(
 	if (code) errorResponse.code = code;
 	if (httpCode !== undefined) errorResponse.httpCode = String(httpCode);
 	if (outcome.kind !== 'data' && outcome.networkCode) errorResponse.networkCode = outcome.networkCode;
+	// n8n shows `httpCode` as the "Error code": Boomi's own code says more than
+	// an HTTP 200 that carried it (the status stays in the error's response).
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
 		description: forItem(description, itemIndex),
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		httpCode: (outcome.kind === 'throttled' ? undefined : code) ?? (httpCode === undefined ? undefined : String(httpCode)),
 		itemIndex,
 	});
 }
