@@ -118,7 +118,7 @@ export function outcomeError(
 			description = outcome.description;
 			break;
 		case 'rejected':
-			description = outcome.description ?? rejectionAdvice(outcome.statusCode, code, label);
+			description = [outcome.description, rejectionAdvice(outcome.statusCode, code, label)].filter(Boolean).join(' ');
 			break;
 		default: {
 			const reason = outcome.kind === 'data' ? 'Boomi Spaces answered without a result and without an error for this item' : outcome.reason;
