@@ -105,14 +105,14 @@ export async function searchProcessSchedules(
 			const integrationPackInstanceId = asText(instance.id);
 			if (!integrationPackInstanceId) continue;
 			// Boomi lists processes per instance: one query each, one at a time.
-			for (const process of await run(processSchedulesDocument, { integrationPackInstanceId })) {
-				const schedules = (process.processSchedules ?? {}) as IDataObject;
+			for (const entry of await run(processSchedulesDocument, { integrationPackInstanceId })) {
+				const schedules = (entry.processSchedules ?? {}) as IDataObject;
 				const id = asText(schedules.id);
 				if (!id || seen.has(id)) continue;
 				seen.add(id);
 				const atomId = asText(schedules.atomId);
 				results.push({
-					name: `${asText(process.name) || asText(process.id)} (${instanceName(instance)}) on ${atoms.get(atomId) ?? (atomId || 'an atom')}`,
+					name: `${asText(entry.name) || asText(entry.id)} (${instanceName(instance)}) on ${atoms.get(atomId) ?? (atomId || 'an atom')}`,
 					value: id,
 				});
 			}
