@@ -15,6 +15,7 @@ import {
 	searchIntegrationPackInstances,
 	searchProcesses,
 } from './methods/listSearch';
+import { searchSpaces } from './methods/spaceSearch';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +47,7 @@ export class BoomiSpaces implements INodeType {
 			searchEnvironments,
 			searchIntegrationPackInstances,
 			searchProcesses,
+			searchSpaces,
 		},
 	};
 

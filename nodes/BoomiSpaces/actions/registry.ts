@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as environment from './environment';
 import * as execution from './execution';
 import * as integrationPackInstance from './integrationPackInstance';
+import * as space from './space';
 import type { OperationDefinition } from './types';
 
 /**
@@ -14,6 +15,7 @@ export const resources = {
 	integrationPackInstance,
 	environment,
 	execution,
+	space,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -41,6 +43,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Integration Pack Instance',
 			value: 'integrationPackInstance',
 			description: 'An integration pack installed in the Space, and its environment attachments',
+		},
+		{
+			name: 'Space',
+			value: 'space',
+			description: 'A Boomi Space the account created: its name, description, URL and account group',
 		},
 	],
 	default: 'integrationPackInstance',

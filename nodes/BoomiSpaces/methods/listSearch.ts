@@ -31,7 +31,7 @@ interface Lists {
 	processes?: IDataObject[];
 }
 
-function asText(value: unknown): string {
+export function asText(value: unknown): string {
 	return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 }
 
@@ -41,7 +41,7 @@ export function instanceName(instance: IDataObject): string {
 	return asText(instance.integrationPackOverrideName) || asText(pack.name) || asText(instance.id);
 }
 
-function loadFailure(context: ILoadOptionsFunctions, what: string, error: unknown): NodeApiError {
+export function loadFailure(context: ILoadOptionsFunctions, what: string, error: unknown): NodeApiError {
 	const failure = (error ?? {}) as { message?: unknown; description?: unknown; httpCode?: unknown };
 	const message = typeof failure.message === 'string' && failure.message ? failure.message : String(error);
 	const description =
@@ -89,7 +89,7 @@ async function load(
 }
 
 /** Case-insensitive match of the search text on the label or the id. */
-function matching(results: INodeListSearchItems[], filter?: string): INodeListSearchResult {
+export function matching(results: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const found = needle
 		? results.filter(
@@ -100,7 +100,7 @@ function matching(results: INodeListSearchItems[], filter?: string): INodeListSe
 	return { results: found };
 }
 
-const byName = (a: INodeListSearchItems, b: INodeListSearchItems) => a.name.localeCompare(b.name);
+export const byName = (a: INodeListSearchItems, b: INodeListSearchItems) => a.name.localeCompare(b.name);
 
 export async function searchIntegrationPackInstances(
 	this: ILoadOptionsFunctions,
