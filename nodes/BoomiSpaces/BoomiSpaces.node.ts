@@ -15,7 +15,7 @@ import {
 	searchIntegrationPackInstances,
 	searchProcesses,
 } from './methods/listSearch';
-import { searchSpaces } from './methods/spaceSearch';
+import { searchIntegrationPackListings, searchSpaces } from './methods/spaceSearch';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,6 +48,7 @@ export class BoomiSpaces implements INodeType {
 			searchIntegrationPackInstances,
 			searchProcesses,
 			searchSpaces,
+			searchIntegrationPackListings,
 		},
 	};
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as environment from './environment';
 import * as execution from './execution';
+import * as integrationPack from './integrationPack';
 import * as integrationPackInstance from './integrationPackInstance';
 import * as space from './space';
 import type { OperationDefinition } from './types';
@@ -15,6 +16,7 @@ export const resources = {
 	integrationPackInstance,
 	environment,
 	execution,
+	integrationPack,
 	space,
 } satisfies Record<
 	string,
@@ -38,6 +40,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Execution',
 			value: 'execution',
 			description: 'A run of a Boomi process: its status, times, document counts and message',
+		},
+		{
+			name: 'Integration Pack',
+			value: 'integrationPack',
+			description: 'An integration pack listed in a Space (a Space artifact listing), with its catalog metadata',
 		},
 		{
 			name: 'Integration Pack Instance',
