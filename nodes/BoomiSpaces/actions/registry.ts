@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as account from './account';
 import * as environment from './environment';
 import * as execution from './execution';
 import * as integrationPack from './integrationPack';
@@ -16,6 +17,7 @@ export const resources = {
 	integrationPackInstance,
 	environment,
 	execution,
+	account,
 	integrationPack,
 	space,
 } satisfies Record<
@@ -31,6 +33,11 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{
+			name: 'Account',
+			value: 'account',
+			description: "A Boomi account that uses the credential's Space",
+		},
 		{
 			name: 'Environment',
 			value: 'environment',
