@@ -42,7 +42,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 3ebe1222-b5fa-4d53-ab2f-fd57c4daf530',
 		description:
-			"The ID of the Boomi account group the Space is created for; the group's accounts are the Space's users. Boomi lists account groups (with their IDs) under Settings › Account Groups and in its Platform API (AccountGroup object); Get Many on Space returns the account group of each existing Space. The Space is created for the credential's account.",
+			"The ID of the Boomi account group the Space is created for; the group's accounts are the Space's users. Boomi shows account groups (with their IDs) under Settings › Account Information and Setup › Account Groups and in its Platform API (AccountGroup object); Get Many on Space returns the account group of each existing Space (one Space per group). The Space belongs to the credential's account; the credential's Space GUID plays no part.",
 	},
 	{
 		displayName: 'Description',
@@ -86,7 +86,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	const name = requiredText.call(this, 'name', 'Name', itemIndex, 'set "Name" to the name of the new Space.');
 	const accountGroupId = requireIdText.call(this, 'accountGroupId', itemIndex, {
 		label: 'Account Group ID',
-		fix: 'set "Account Group ID" to the ID of the account group the Space is for (Boomi: Settings › Account Groups).',
+		fix: 'set "Account Group ID" to the ID of the account group the Space is for (Boomi: Settings › Account Information and Setup › Account Groups).',
 	});
 	const vars: IDataObject = { name, accountGroupId };
 	const description = optionalText.call(this, 'description', 'Description', itemIndex, 'Set "Description" to text, or leave it empty.');
