@@ -16,6 +16,7 @@ import {
 	searchProcesses,
 } from './methods/listSearch';
 import { searchAtoms, searchProcessSchedules } from './methods/processSearch';
+import { searchIntegrationPackListings, searchSpaces } from './methods/spaceSearch';
 
 export class BoomiSpaces implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,6 +50,8 @@ export class BoomiSpaces implements INodeType {
 			searchProcesses,
 			searchAtoms,
 			searchProcessSchedules,
+			searchSpaces,
+			searchIntegrationPackListings,
 		},
 	};
 

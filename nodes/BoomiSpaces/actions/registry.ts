@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as account from './account';
 import * as environment from './environment';
 import * as execution from './execution';
+import * as integrationPack from './integrationPack';
 import * as integrationPackInstance from './integrationPackInstance';
 import * as processResource from './process';
+import * as space from './space';
 import type { OperationDefinition } from './types';
 
 /**
@@ -16,6 +19,9 @@ export const resources = {
 	environment,
 	execution,
 	process: processResource,
+	account,
+	integrationPack,
+	space,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -30,6 +36,11 @@ export const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
+			name: 'Account',
+			value: 'account',
+			description: "A Boomi account that uses the credential's Space",
+		},
+		{
 			name: 'Environment',
 			value: 'environment',
 			description: 'An environment of the Space (PROD or TEST) and the integration pack instances attached to it',
@@ -40,6 +51,11 @@ export const resourceProperty: INodeProperties = {
 			description: 'A run of a Boomi process: its status, times, document counts and message',
 		},
 		{
+			name: 'Integration Pack',
+			value: 'integrationPack',
+			description: 'An integration pack listed in a Space (a Space artifact listing), with its catalog metadata',
+		},
+		{
 			name: 'Integration Pack Instance',
 			value: 'integrationPackInstance',
 			description: 'An integration pack installed in the Space, and its environment attachments',
@@ -48,6 +64,11 @@ export const resourceProperty: INodeProperties = {
 			name: 'Process',
 			value: 'process',
 			description: 'A Boomi process of an installed integration pack: run it on an atom, or set its schedules',
+		},
+		{
+			name: 'Space',
+			value: 'space',
+			description: 'A Boomi Space the account created: its name, description, URL and account group',
 		},
 	],
 	default: 'integrationPackInstance',
