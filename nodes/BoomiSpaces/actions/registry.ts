@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as environment from './environment';
+import * as environmentExtensions from './environmentExtensions';
 import * as execution from './execution';
 import * as integrationPackInstance from './integrationPackInstance';
 import type { OperationDefinition } from './types';
@@ -14,6 +15,7 @@ export const resources = {
 	integrationPackInstance,
 	environment,
 	execution,
+	environmentExtensions,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -31,6 +33,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Environment',
 			value: 'environment',
 			description: 'An environment of the Space (PROD or TEST) and the integration pack instances attached to it',
+		},
+		{
+			name: 'Environment Extension',
+			value: 'environmentExtensions',
+			description:
+				'The extensions of an integration pack instance in one environment: connection fields, process properties and map extensions',
 		},
 		{
 			name: 'Execution',
