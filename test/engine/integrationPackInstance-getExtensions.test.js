@@ -34,7 +34,7 @@ describe('Get Extensions through the n8n engine', () => {
 		expect(json.environmentExtensions.connections.connection.map((c) => c.name)).toEqual(['Salesforce', 'NetSuite']);
 		const [request] = env.graphqlRequests();
 		expect(request.json.operationName).toBe('GetIntegrationPackInstanceExtensions');
-		expect(request.json.variables).toEqual({ integrationPackInstanceId: EMEA, environmentIds: null });
+		expect(request.json.variables).toEqual({ integrationPackInstanceId: EMEA });
 	});
 
 	it('the environment filter sends the environment IDs; without it every attached environment comes back', async () => {

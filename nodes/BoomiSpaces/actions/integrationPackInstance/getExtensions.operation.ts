@@ -41,7 +41,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		placeholder: 'Add Environment',
 		description:
-			'Only the extensions in these environments. Leave empty for every environment the instance is attached to. Each entry takes one environment ID; an expression in an entry may also give several, as an array or as comma-separated text. Get Many on Environment lists the environment IDs.',
+			'Only the extensions in these environments. Leave empty for every environment the instance is attached to (the node then leaves out environmentIds, which Boomi\'s page marks Required but types as optional; assumed to mean every environment). Each entry takes one environment ID; an expression in an entry may also give several, as an array or as comma-separated text. Get Many on Environment lists the environment IDs.',
 		options: [
 			{
 				displayName: 'Environment',
@@ -109,7 +109,9 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance whose extensions to get.',
 	});
-	return { integrationPackInstanceId, environmentIds: readEnvironmentFilter.call(this, itemIndex) };
+	const environmentIds = readEnvironmentFilter.call(this, itemIndex);
+	// No filter: the argument is left out (not sent as null).
+	return environmentIds ? { integrationPackInstanceId, environmentIds } : { integrationPackInstanceId };
 }
 
 export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {

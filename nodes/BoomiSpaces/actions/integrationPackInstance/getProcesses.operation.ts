@@ -75,13 +75,13 @@ export function settings(this: IExecuteFunctions, itemIndex: number): IDataObjec
  * Schedule takes; a process deployed nowhere has `processSchedulesId: null`
  * and no schedule.
  */
-export function normalizeProcess(process: IDataObject, vars: IDataObject): IDataObject {
-	const schedules = (process.processSchedules ?? null) as IDataObject | null;
-	const [pack] = asList(process.integrationPack);
+export function normalizeProcess(entry: IDataObject, vars: IDataObject): IDataObject {
+	const schedules = (entry.processSchedules ?? null) as IDataObject | null;
+	const [pack] = asList(entry.integrationPack);
 	return {
-		id: process.id ?? null,
-		name: process.name ?? null,
-		processId: schedules?.processId ?? process.id ?? null,
+		id: entry.id ?? null,
+		name: entry.name ?? null,
+		processId: schedules?.processId ?? entry.id ?? null,
 		integrationPackInstanceId: pack?.integrationPackInstanceId ?? vars.integrationPackInstanceId ?? null,
 		integrationPackId: pack?.integrationPackId ?? null,
 		processSchedulesId: schedules?.id ?? null,
@@ -93,7 +93,7 @@ export function normalizeProcess(process: IDataObject, vars: IDataObject): IData
 }
 
 export function output(data: unknown, vars: IDataObject, itemSettings: IDataObject): IDataObject[] {
-	return applyLimit(asList(data), listSettingsOf(itemSettings)).map((process) => normalizeProcess(process, vars));
+	return applyLimit(asList(data), listSettingsOf(itemSettings)).map((entry) => normalizeProcess(entry, vars));
 }
 
 export const getProcesses = { document, properties, batch: true, variables, settings, output } satisfies OperationDefinition;
