@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeProperties } from './actions/registry';
+import { describeProperties, subtitleExpression } from './actions/registry';
 import { router } from './actions/router';
 import { runOptionsProperty } from './actions/runOptions';
 import {
@@ -23,7 +23,7 @@ export class BoomiSpaces implements INodeType {
 		icon: { light: 'file:boomiSpaces.svg', dark: 'file:boomiSpaces.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitleExpression(),
 		description: 'Manage integration pack instances in a Boomi Space through the Boomi Spaces GraphQL API',
 		defaults: {
 			name: 'Boomi Spaces',

@@ -480,6 +480,8 @@ async function pickUnattach(page, { check }) {
 		Boolean(onCanvas),
 		onCanvas ? `canvas node "${nodeName || NODE_NAME}"` : 'no canvas node of type boomiSpaces',
 	);
+	// The default name is the action: short enough to read on the canvas.
+	check('editor: the new node is named "Unattach instance from environment"', nodeName === 'Unattach instance from environment', `named "${nodeName}"`);
 	if (!ndv) {
 		check('editor: node parameter panel (NDV) opens', false, 'no NDV after picking the action');
 		return false;
@@ -489,11 +491,11 @@ async function pickUnattach(page, { check }) {
 		['Credential to connect with', /Credential( to connect with)?/],
 		['Resource', /Resource/],
 		['Operation', /Operation/],
-		['Integration Pack Instance', /Integration Pack Instance/],
+		['Attachment', /^\s*Attachment\s*$/m],
 	];
 	const missing = await missingLabels(ndv, expected);
 	check(
-		'editor: node panel shows Credential to connect with, Resource, Operation, Integration Pack Instance',
+		'editor: node panel shows Credential to connect with, Resource, Operation, Attachment',
 		missing.length === 0,
 		missing.length ? `missing: ${missing.join(', ')}` : 'all four fields shown',
 	);

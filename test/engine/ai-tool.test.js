@@ -69,11 +69,11 @@ describe('Boomi Spaces as an AI agent tool (n8n-core createNodeAsTool)', () => {
 		const [{ json }] = result.output('Agent');
 		const byName = (a, b) => a.name.localeCompare(b.name);
 		expect(json.tools.sort(byName)).toEqual([
-			{ name: 'List_instances', description: 'Get many integration pack instances in Boomi Spaces', arguments: {} },
+			{ name: 'List_instances', description: 'Get many instances in Boomi Spaces', arguments: {} },
 			{ name: 'List_environments', description: 'Get many environments in Boomi Spaces', arguments: { classification: 'PROD or TEST' } },
 			{
 				name: 'Install_pack',
-				description: 'Install an integration pack in Boomi Spaces',
+				description: 'Install integration pack in Boomi Spaces',
 				arguments: {
 					integrationPackId: 'ID of the integration pack to install',
 					name: 'Name of the new instance (required for multi-install packs)',
@@ -81,15 +81,15 @@ describe('Boomi Spaces as an AI agent tool (n8n-core createNodeAsTool)', () => {
 			},
 			{
 				name: 'Attach',
-				description: 'Attach an integration pack instance to environments in Boomi Spaces',
+				description: 'Attach instance to environments in Boomi Spaces',
 				arguments: { instanceId: 'ID of the installed instance', environmentIds: 'Comma-separated environment IDs' },
 			},
 			{
 				name: 'Unattach',
-				description: 'Unattach an integration pack instance from an environment in Boomi Spaces',
+				description: 'Unattach instance from environment in Boomi Spaces',
 				arguments: { attachmentId: 'ID of the environment attachment to remove' },
 			},
-			{ name: 'Uninstall', description: 'Uninstall an integration pack instance in Boomi Spaces', arguments: { instanceId: 'ID of the installed instance to remove' } },
+			{ name: 'Uninstall', description: 'Uninstall instance in Boomi Spaces', arguments: { instanceId: 'ID of the installed instance to remove' } },
 		].sort(byName));
 	});
 

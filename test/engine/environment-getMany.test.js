@@ -91,7 +91,7 @@ describe('Get Many environments through the n8n engine', () => {
 		const result = await getMany({ returnAll: true });
 
 		const error = env.expectBoomiError(result, /^GENERIC_SYSTEM_ERROR: Environment service unavailable$/);
-		expect(error.httpCode).toBe('200');
+		expect(error.httpCode).toBe('GENERIC_SYSTEM_ERROR');
 		expect(env.graphqlRequests()).toHaveLength(1);
 	});
 

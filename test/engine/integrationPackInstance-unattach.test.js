@@ -17,6 +17,11 @@ beforeEach(() => ({ engine, sim } = env));
 
 const { graphqlRequests, mintRequests } = env;
 const attachmentIds = () => sim.state.attachments.map((attachment) => attachment.id);
+/** The Unattach node with its Attachment locator as the editor stores it (e.g. a From List selection). */
+const unattachNodeWith = (locator) => {
+	const [node] = unattachWorkflow().nodes;
+	return { ...node, parameters: { ...node.parameters, integrationPackInstanceId: locator } };
+};
 const run = (workflowOptions, items) =>
 	engine.runWorkflow({ ...unattachWorkflow(workflowOptions), items: items.map((json) => ({ json })) });
 
@@ -52,6 +57,7 @@ describe('Unattach through the n8n engine', () => {
 		expect(env.expectSuccess(result)).toEqual([
 			{
 				json: {
+					detached: true,
 					id,
 					result: id,
 					integrationPackInstanceId: sim.demo.instanceId,
@@ -75,11 +81,28 @@ describe('Unattach through the n8n engine', () => {
 		expectNoSecrets(result);
 	});
 
+	it('says the attachment chosen in the list may no longer exist, and names what the list showed', async () => {
+		const label = 'Inventory - US Stores → Development';
+		const node = unattachNodeWith({ __rl: true, mode: 'list', value: 'no-longer-there', cachedResultName: label });
+		const result = await env.engine.runWorkflow({ nodes: [node], items: [{ json: {} }] });
+		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID/);
+		expect(error.description).toMatch(/The attachment chosen in the list \("Inventory - US Stores → Development"\) may no longer exist/);
+	});
+
+	it('outputs the names the picker stored with the selection, first', async () => {
+		const node = unattachNodeWith({ __rl: true, mode: 'list', value: sim.demo.attachmentId, cachedResultName: 'Inventory - US Stores → Development' });
+		const result = await env.engine.runWorkflow({ nodes: [node], items: [{ json: {} }] });
+		const [item] = env.expectSuccess(result);
+		expect(Object.keys(item.json).slice(0, 5)).toEqual(['detached', 'integrationPackInstanceId', 'environmentId', 'instanceName', 'environmentName']);
+		expect(item.json).toEqual(expect.objectContaining({ instanceName: 'Inventory - US Stores', environmentName: 'Development' }));
+	});
+
 	it('returns the sample response of Boomi’s page for the instance id the page describes', async () => {
 		const result = await run({}, [{ id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng' }]);
 
 		expect(result.status).toBe('success');
 		expect(result.output('Boomi Spaces')[0].json).toEqual({
+			detached: true,
 			id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
 			result: SAMPLE_RESPONSE,
 			integrationPackInstanceId: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
@@ -192,7 +215,7 @@ describe('Unattach through the n8n engine', () => {
 		const error = env.expectBoomiError(result, /^IPACK_INSTANCE_ID_INVALID: .*no-such-attachment/);
 		expect(graphqlRequests()).toHaveLength(1);
 		expect(graphqlRequests()[0].status).toBe(200);
-		expect(error.httpCode).toBe('200');
+		expect(error.httpCode).toBe('IPACK_INSTANCE_ID_INVALID');
 		expect(error.description).toMatch(/^Item 0: /);
 		expect(result.output('Boomi Spaces')).toEqual([]);
 	});
@@ -210,7 +233,7 @@ describe('Unattach through the n8n engine', () => {
 	it('bad input: rejects an empty id before any request, naming the item', async () => {
 		const result = await run({}, [{ id: '   ' }]);
 
-		const error = env.expectBadInput(result, 'The Integration Pack Instance ID is empty');
+		const error = env.expectBadInput(result, 'The Attachment ID is empty');
 		expect(error.description).toMatch(/^Item 0: /);
 	});
 
@@ -259,9 +282,9 @@ describe('Unattach through the n8n engine', () => {
 			]);
 			expect(errors.map((item) => item.pairedItem.item)).toEqual([1, 2, 4]);
 			expect(errors[0].json.error).toMatch(/IPACK_INSTANCE_ID_INVALID/);
-			expect(errors[0].error).toEqual(expect.objectContaining({ httpCode: '200', name: 'NodeApiError' }));
+			expect(errors[0].error).toEqual(expect.objectContaining({ httpCode: 'IPACK_INSTANCE_ID_INVALID', name: 'NodeApiError' }));
 			expect(errors[0].error.description).toMatch(/^Item 1: /);
-			expect(errors[1].json.error).toBe('The Integration Pack Instance ID is empty');
+			expect(errors[1].json.error).toBe('The Attachment ID is empty');
 			expect(errors[2].json.error).toMatch(/IPACK_INSTANCE_ID_INVALID/); // already detached by item 0
 			expect(successes.length + errors.length).toBe(items.length);
 			// The empty id sent nothing; four requests for four non-empty ids.

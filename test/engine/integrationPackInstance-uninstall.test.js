@@ -12,7 +12,7 @@ describe('Uninstall through the n8n engine', () => {
 		const id = seedIds.INSTANCE_INVENTORY_US;
 		const result = await uninstall('={{ $json.instanceId }}', [{ instanceId: id }]);
 
-		expect(env.expectSuccess(result)).toEqual([{ json: { id, result: id }, pairedItem: { item: 0 } }]);
+		expect(env.expectSuccess(result)).toEqual([{ json: { uninstalled: true, id, result: id }, pairedItem: { item: 0 } }]);
 		expect(env.sim.state.instances.map((instance) => instance.id)).not.toContain(id);
 		const [request] = env.graphqlRequests();
 		expect(request.json.operationName).toBe('UninstallIntegrationPackInstance');

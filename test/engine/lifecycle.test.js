@@ -62,7 +62,7 @@ describe('Install → Attach → Unattach → Uninstall round trip', () => {
 		const unattached = result.output('Unattach').map((item) => item.json);
 		expect(unattached.map((u) => u.result)).toEqual(attached.map((a) => a.id));
 		expect(unattached.map((u) => u.environmentId)).toEqual([ENV_PROD, ENV_TEST]);
-		expect(result.output('Uninstall').map((item) => item.json)).toEqual([{ id: instanceId, result: instanceId }]);
+		expect(result.output('Uninstall').map((item) => item.json)).toEqual([{ uninstalled: true, id: instanceId, result: instanceId }]);
 
 		expect(env.sim.mutations.map((m) => m.field)).toEqual([
 			'integrationPackInstanceInstall',

@@ -94,9 +94,10 @@ describe('list search (resource locator pickers)', () => {
 			const error = await search('searchEnvironments').catch((caught) => caught);
 
 			expect(error.name).toBe('NodeApiError');
-			expect(error.message).toMatch(/^Could not load the environments from Boomi Spaces: SPACE_NOT_FOUND: /);
-			expect(error.description).toMatch(/Space GUID/);
-			expect(error.httpCode).toBe('200');
+			// n8n's editor splits a picker's message on dashes: the GUID travels in the description.
+			expect(error.message).toBe('Could not load the environments from Boomi Spaces (SPACE_NOT_FOUND)');
+			expect(error.description).toMatch(/^SPACE_NOT_FOUND: .*00000000-0000-0000-0000-000000000000.*Space GUID/);
+			expect(error.httpCode).toBe('SPACE_NOT_FOUND');
 		});
 
 		it('Boomi down (HTTP 500)', async () => {
@@ -115,7 +116,8 @@ describe('list search (resource locator pickers)', () => {
 			const error = await search('searchEnvironments').catch((caught) => caught);
 
 			expect(error.name).toBe('NodeApiError');
-			expect(error.message).toMatch(/^Could not load the environments from Boomi Spaces: /);
+			expect(error.message).toMatch(/^Could not load the environments from Boomi Spaces/);
+			expect(error.description).toMatch(/connection/);
 		});
 
 		it('custom region without a GraphQL URL (a configuration problem)', async () => {

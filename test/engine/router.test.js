@@ -69,7 +69,7 @@ describe('batching', () => {
 
 		const output = result.output('Boomi Spaces');
 		expect(output.map((item) => item.pairedItem.item)).toEqual([0, 1, 2, 3]);
-		expect(output[1].json).toEqual({ error: 'The Integration Pack Instance ID is empty' });
+		expect(output[1].json).toEqual({ error: 'The Attachment ID is empty' });
 		// The invalid item is skipped when the batch is formed: 0, 2 and 3 go together.
 		const [request] = graphqlRequests();
 		expect(graphqlRequests()).toHaveLength(1);
@@ -267,7 +267,7 @@ describe('options', () => {
 		const result = await run({ concurrency: 2, requestsPerSecond: 100 }, ids);
 
 		expect(result.status).toBe('error');
-		expect(result.nodeError('Boomi Spaces').message).toBe('The Integration Pack Instance ID is empty');
+		expect(result.nodeError('Boomi Spaces').message).toBe('The Attachment ID is empty');
 		expect(sentIds()).toEqual(ids.slice(0, 2));
 		expect(graphqlRequests().map((request) => request.status)).toEqual([200, 200]);
 		expect(mutationResults()).toEqual(ids.slice(0, 2));

@@ -21,7 +21,8 @@ describe('node description', () => {
 		expect(description.displayName).toBe('Boomi Spaces');
 		expect(description.version).toBe(1);
 		expect(description.usableAsTool).toBe(true);
-		expect(description.subtitle).toBeTruthy();
+		// Display names on the canvas, not raw values ("unattach: integrationPackInstance").
+		expect(description.subtitle).toContain('"integrationPackInstance.unattach":"Unattach From Environment: Integration Pack Instance"');
 		expect(description.credentials).toEqual([{ name: 'boomiSpacesApi', required: true }]);
 		expect(description).not.toHaveProperty('requestDefaults');
 	});
@@ -97,13 +98,29 @@ describe('node description', () => {
 		)!;
 		expect(field.type).toBe('resourceLocator');
 		expect(field.required).toBe(true);
-		expect(field.modes?.map((mode) => mode.name)).toContain('id');
-		expect(field.description).toMatch(/installed integration pack instance/i);
-		expect(field.description).toMatch(/attachment ID/i);
+		// Opens in From List (n8n's guideline for resource locators); By ID takes both id kinds.
+		expect(field.default).toEqual({ mode: 'list', value: '' });
+		expect(field.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(field.displayName).toBe('Attachment');
+		expect(field.description).toMatch(/attachment ID/);
+		expect(field.description).toMatch(/instance ID/);
+		expect(field.description!.length).toBeLessThan(200);
 	});
 
 	it('the codex names this node', () => {
 		const codex = JSON.parse(readFileSync(path.join(__dirname, '../../nodes/BoomiSpaces/BoomiSpaces.node.json'), 'utf8'));
 		expect(codex.node).toBe('n8n-nodes-boomi-spaces.boomiSpaces');
+	});
+});
+
+describe('names on the canvas', () => {
+	// n8n names a node added from the node creator after its action, and the
+	// canvas cuts what does not fit (~40 characters).
+	it.each(
+		Object.values(resources).flatMap(({ operationProperty }) =>
+			(operationProperty.options as INodePropertyOptions[]).map((option) => [option.action, option]),
+		),
+	)('"%s" is short enough to read on the canvas', (action) => {
+		expect(String(action).length).toBeLessThanOrEqual(40);
 	});
 });

@@ -64,20 +64,27 @@ describe('decodeAttachmentId', () => {
 });
 
 describe('output', () => {
-	it('returns the id sent, Boomi\'s string unchanged and the decoded ids', () => {
-		expect(output(SAMPLE, { id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng' })).toEqual([
-			{
-				id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
-				result: SAMPLE,
-				integrationPackInstanceId: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
-				environmentId: '86b413a8-1ebf-4c95-bc5b-139573b77910',
-			},
-		]);
+	it('says what was detached from where first, then the id sent and Boomi\'s string unchanged', () => {
+		const [json] = output(SAMPLE, { id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng' }, {});
+		expect(json).toEqual({
+			detached: true,
+			integrationPackInstanceId: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+			environmentId: '86b413a8-1ebf-4c95-bc5b-139573b77910',
+			id: 'SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+			result: SAMPLE,
+		});
+		// The table's first columns are the meaningful ones; the long ids come last.
+		expect(Object.keys(json)).toEqual(['detached', 'integrationPackInstanceId', 'environmentId', 'id', 'result']);
 	});
 
-	it('invents nothing when the result does not decode', () => {
-		expect(output('Detached', { id: 'x' })).toEqual([{ id: 'x', result: 'Detached' }]);
-		expect(output(null, { id: 'x' })).toEqual([{ id: 'x', result: null }]);
+	it('adds the names the picker stored with the selection, at no request', () => {
+		const [json] = output(SAMPLE, { id: SAMPLE }, { instanceName: 'Inventory - US Stores', environmentName: 'Development' });
+		expect(Object.keys(json)).toEqual(['detached', 'integrationPackInstanceId', 'environmentId', 'instanceName', 'environmentName', 'id', 'result']);
+	});
+
+	it('invents nothing when neither the result nor the id sent decodes', () => {
+		expect(output('Detached', { id: 'x' }, {})).toEqual([{ detached: true, id: 'x', result: 'Detached' }]);
+		expect(output(null, { id: 'x' }, {})).toEqual([{ detached: true, id: 'x', result: null }]);
 	});
 });
 
@@ -104,7 +111,7 @@ describe('variables', () => {
 		}
 		expect(caught).toBeInstanceOf(NodeOperationError);
 		const error = caught as NodeOperationError;
-		expect(error.message).toMatch(/Integration Pack Instance ID/);
+		expect(error.message).toMatch(/Attachment ID/);
 		expect(error.description).toMatch(/^Item 3: /);
 		expect(error.context.itemIndex).toBe(3);
 	});

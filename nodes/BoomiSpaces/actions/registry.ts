@@ -93,3 +93,20 @@ export function operationName(resource: string, operation: string): string {
 	);
 	return option?.name ?? operation;
 }
+
+/**
+ * The canvas subtitle: "<operation>: <resource>" in display names (n8n shows
+ * the raw values otherwise), one lookup built from the registry.
+ */
+export function subtitleExpression(): string {
+	const names: Record<string, string> = {};
+	for (const option of resourceProperty.options ?? []) {
+		if (!('value' in option)) continue;
+		const resource = String(option.value);
+		const entry = (resources as Record<string, { operations: Record<string, OperationDefinition> }>)[resource];
+		for (const operation of Object.keys(entry?.operations ?? {})) {
+			names[`${resource}.${operation}`] = `${operationName(resource, operation)}: ${option.name}`;
+		}
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + "." + $parameter["operation"]] }}`;
+}

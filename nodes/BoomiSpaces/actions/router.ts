@@ -206,9 +206,13 @@ class ItemRun {
 					throttledRequests.push(unit.requests[position]);
 					throttleErrors = field.errors;
 					return;
-				case 'rejected':
-					this.fail(index, outcomeError(this.context, this.label, { kind: 'rejected', statusCode: outcome.statusCode, errors: field.errors, message: '' }, index));
+				case 'rejected': {
+					// An operation may know why Boomi refused (e.g. a stale picker label).
+					const hint = unit.requests[position].settings.rejectedHint;
+					const error = outcomeError(this.context, this.label, { kind: 'rejected', statusCode: outcome.statusCode, errors: field.errors, message: '', description: typeof hint === 'string' ? hint : undefined }, index);
+					this.fail(index, error);
 					return;
+				}
 				default:
 					if (this.label.mutation) this.fail(index, outcomeError(this.context, this.label, outcome, index));
 					else {

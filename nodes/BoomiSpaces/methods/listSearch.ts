@@ -43,15 +43,20 @@ export function instanceName(instance: IDataObject): string {
 
 function loadFailure(context: ILoadOptionsFunctions, what: string, error: unknown): NodeApiError {
 	const failure = (error ?? {}) as { message?: unknown; description?: unknown; httpCode?: unknown };
-	const message = typeof failure.message === 'string' && failure.message ? failure.message : String(error);
-	const description =
+	const cause = typeof failure.message === 'string' && failure.message ? failure.message : String(error);
+	const advice =
 		typeof failure.description === 'string' && failure.description
 			? failure.description
 			: 'Check the Boomi Spaces credential (region, account, API token, Space GUID), or enter the ID with "By ID".';
-	return new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message: `Could not load ${what} from Boomi Spaces: ${message}`,
-		description,
-		httpCode: typeof failure.httpCode === 'string' ? failure.httpCode : undefined,
+	const code = typeof failure.httpCode === 'string' ? failure.httpCode : undefined;
+	// n8n's editor splits a picker's error message on dashes, which would eat
+	// the hyphens of account IDs and Space GUIDs: ids and Boomi's words go in
+	// the description, the message stays short.
+	const short = /-/.test(cause) ? `Could not load ${what} from Boomi Spaces${code ? ` (${code})` : ''}` : `Could not load ${what} from Boomi Spaces: ${cause}`;
+	return new NodeApiError(context.getNode(), { message: cause } as JsonObject, {
+		message: short,
+		description: /-/.test(cause) ? `${cause.replace(/\.?$/, '.')} ${advice}` : advice,
+		httpCode: code,
 	});
 }
 
@@ -77,8 +82,8 @@ async function load(
 			for (const instance of lists.instances ?? []) {
 				const integrationPackInstanceId = asText(instance.id);
 				if (!integrationPackInstanceId) continue;
-				for (const process of await run(processesDocument, { integrationPackInstanceId })) {
-					lists.processes.push({ ...process, instanceName: instanceName(instance) });
+				for (const entry of await run(processesDocument, { integrationPackInstanceId })) {
+					lists.processes.push({ ...entry, instanceName: instanceName(instance) });
 				}
 			}
 		}
@@ -164,11 +169,11 @@ export async function searchProcesses(this: ILoadOptionsFunctions, filter?: stri
 	const { processes = [] } = await load.call(this, 'the processes', { instances: true, processes: true });
 	const seen = new Set<string>();
 	const results: INodeListSearchItems[] = [];
-	for (const process of processes) {
-		const id = asText(process.id);
+	for (const entry of processes) {
+		const id = asText(entry.id);
 		if (!id || seen.has(id)) continue;
 		seen.add(id);
-		results.push({ name: `${asText(process.name) || id} (${asText(process.instanceName)})`, value: id });
+		results.push({ name: `${asText(entry.name) || id} (${asText(entry.instanceName)})`, value: id });
 	}
 	return matching(results.sort(byName), filter);
 }

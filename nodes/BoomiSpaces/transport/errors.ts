@@ -118,7 +118,7 @@ export function outcomeError(
 			description = outcome.description;
 			break;
 		case 'rejected':
-			description = outcome.description ?? rejectionAdvice(outcome.statusCode, code, label);
+			description = [outcome.description, rejectionAdvice(outcome.statusCode, code, label)].filter(Boolean).join(' ');
 			break;
 		default: {
 			const reason = outcome.kind === 'data' ? 'Boomi Spaces answered without a result and without an error for this item' : outcome.reason;
@@ -132,10 +132,12 @@ export function outcomeError(
 	if (code) errorResponse.code = code;
 	if (httpCode !== undefined) errorResponse.httpCode = String(httpCode);
 	if (outcome.kind !== 'data' && outcome.networkCode) errorResponse.networkCode = outcome.networkCode;
+	// n8n shows `httpCode` as the "Error code": Boomi's own code says more than
+	// an HTTP 200 that carried it (the status stays in the error's response).
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
 		description: forItem(description, itemIndex),
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		httpCode: (outcome.kind === 'throttled' ? undefined : code) ?? (httpCode === undefined ? undefined : String(httpCode)),
 		itemIndex,
 	});
 }

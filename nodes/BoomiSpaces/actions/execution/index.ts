@@ -19,7 +19,7 @@ export const operationProperty: INodeProperties = {
 			value: 'getMany',
 			description:
 				"List a process's executions with one status since a time, one item per execution with its ID, time, status, process, atom, document counts, duration (ms) and message (Boomi query executionHistory)",
-			action: 'Get many process executions',
+			action: 'Get many executions',
 		},
 	],
 	default: 'getMany',

@@ -35,7 +35,7 @@ export const operationProperty: INodeProperties = {
 			value: 'attach',
 			description:
 				'Attach an installed integration pack instance to one or more environments of the Space; outputs one item per created attachment with its attachment ID (Boomi mutation integrationPackInstanceEnvironmentAttachmentAttach)',
-			action: 'Attach an integration pack instance to environments',
+			action: 'Attach instance to environments',
 		},
 		{
 			name: 'Get Extensions',
@@ -49,7 +49,7 @@ export const operationProperty: INodeProperties = {
 			value: 'getMany',
 			description:
 				'List the integration pack instances installed in the Space, one item per instance with its ID, override name and integration pack (ID, name, installation type) (Boomi query integrationPackInstances)',
-			action: 'Get many integration pack instances',
+			action: 'Get many instances',
 		},
 		{
 			name: 'Get OAuth Connection',
@@ -70,7 +70,7 @@ export const operationProperty: INodeProperties = {
 			value: 'install',
 			description:
 				'Install an integration pack in the Space, creating an integration pack instance; outputs the new instance ID (Boomi mutation integrationPackInstanceInstall)',
-			action: 'Install an integration pack',
+			action: 'Install integration pack',
 		},
 		{
 			name: 'Save OAuth Connection',
@@ -84,14 +84,14 @@ export const operationProperty: INodeProperties = {
 			value: 'unattach',
 			description:
 				'Detach an installed integration pack instance from an environment (Boomi mutation integrationPackInstanceEnvironmentAttachmentUnattach)',
-			action: 'Unattach an integration pack instance from an environment',
+			action: 'Unattach instance from environment',
 		},
 		{
 			name: 'Uninstall',
 			value: 'uninstall',
 			description:
 				'Uninstall an integration pack instance from the Space (Boomi mutation integrationPackInstanceUninstall)',
-			action: 'Uninstall an integration pack instance',
+			action: 'Uninstall instance',
 		},
 	],
 	default: 'unattach',

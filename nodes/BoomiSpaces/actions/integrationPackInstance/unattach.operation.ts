@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorValue, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
-import { noSettings } from '../types';
 
 export const document: GraphQLDocument = {
 	operationName: 'UnattachIntegrationPackInstance',
@@ -14,26 +13,27 @@ export const document: GraphQLDocument = {
 
 export const properties: INodeProperties[] = [
 	{
-		displayName: 'Integration Pack Instance',
+		// The internal name and stored values are released: only the words changed.
+		displayName: 'Attachment',
 		name: 'integrationPackInstanceId',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description:
-			"The ID of the installed integration pack instance to detach from its environment, as Boomi's Unattach page describes it (returned by the Install mutation). An environment attachment ID, as returned by Attach or listed under an environment's attachments by Get Many on Environment, is accepted too and detaches exactly that attachment; From List shows the current attachments. Sent to Boomi unchanged.",
+			'Which integration pack instance to detach from which environment. By ID takes an attachment ID (Attach outputs it) or an instance ID (Boomi then detaches one of its attachments).',
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select an attachment (instance → environment)...',
+				placeholder: 'Select an attachment...',
 				typeOptions: { searchListMethod: 'searchAttachments', searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. SW50ZWdyYXRpb25QYWNrSW5zdGFuY2UzNDQ4Ng',
+				placeholder: 'e.g. QVRUQUNIX0lQQUNLX0VO...',
 			},
 		],
 	},
@@ -73,17 +73,45 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
 	// Sent untouched: Boomi ids are opaque and compared byte for byte.
 	const id = requireId.call(this, locatorValue(raw), itemIndex, {
-		label: 'Integration Pack Instance ID',
-		fix: 'set "Integration Pack Instance" to the ID of the instance to detach (or an environment attachment ID).',
+		label: 'Attachment ID',
+		fix: 'set "Attachment" to the attachment to detach (From List), or to an attachment ID or an integration pack instance ID (By ID).',
 	});
 	return { id };
 }
 
-export function output(data: unknown, vars: IDataObject): IDataObject[] {
-	const json: IDataObject = { id: vars.id as string, result: data as string | null };
-	const decoded = decodeAttachmentId(data);
+const ARROW = ' → ';
+
+/**
+ * The picker's label of the chosen attachment ("instance → environment"), which
+ * n8n stores with the selection: names for the output at no request, and a
+ * hint when Boomi no longer knows the attachment (the stored label is stale).
+ */
+export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const locator = this.getNodeParameter('integrationPackInstanceId', itemIndex, '') as unknown;
+	if (!locator || typeof locator !== 'object' || (locator as IDataObject).mode !== 'list') return {};
+	const label = (locator as IDataObject).cachedResultName;
+	if (typeof label !== 'string' || !label) return {};
+	const at = label.lastIndexOf(ARROW);
+	const names = at > 0 ? { instanceName: label.slice(0, at), environmentName: label.slice(at + ARROW.length) } : {};
+	return {
+		...names,
+		rejectedHint: `The attachment chosen in the list ("${label}") may no longer exist: it may have been detached since the list was loaded. Open the list again to refresh it.`,
+	};
+}
+
+/**
+ * What was detached from where first (names when the picker gave them), then
+ * n8n's `deleted`-style flag, then the ID sent and Boomi's raw answer.
+ */
+export function output(data: unknown, vars: IDataObject, itemSettings: IDataObject): IDataObject[] {
+	const decoded = decodeAttachmentId(data) ?? decodeAttachmentId(vars.id);
+	const json: IDataObject = { detached: true };
 	if (decoded) Object.assign(json, decoded);
+	if (typeof itemSettings.instanceName === 'string') json.instanceName = itemSettings.instanceName;
+	if (typeof itemSettings.environmentName === 'string') json.environmentName = itemSettings.environmentName;
+	json.id = vars.id as string;
+	json.result = data as string | null;
 	return [json];
 }
 
-export const unattach = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;
+export const unattach = { document, properties, batch: true, variables, settings, output } satisfies OperationDefinition;

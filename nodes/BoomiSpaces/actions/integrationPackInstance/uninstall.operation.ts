@@ -27,9 +27,9 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return { id };
 }
 
-/** One item: the id sent and Boomi's answer (in Boomi's sample, the same id). */
+/** One item: n8n's `deleted`-style flag, the id sent and Boomi's answer (in Boomi's sample, the same id). */
 export function output(data: unknown, vars: IDataObject): IDataObject[] {
-	return [{ id: vars.id as string, result: (data as string | null | undefined) ?? null }];
+	return [{ uninstalled: true, id: vars.id as string, result: (data as string | null | undefined) ?? null }];
 }
 
 export const uninstall = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;
