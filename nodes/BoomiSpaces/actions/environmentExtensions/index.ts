@@ -21,14 +21,14 @@ export const operationProperty: INodeProperties = {
 			value: 'update',
 			description:
 				"Update the environment extensions of an integration pack instance in one environment (connection fields, process properties) from an EnvironmentExtensions JSON document, partially by default; outputs the updated document parsed (Boomi mutation extensionsUpdate)",
-			action: 'Update the environment extensions of an integration pack instance',
+			action: 'Update environment extensions',
 		},
 		{
 			name: 'Update Map Extension',
 			value: 'updateMapExtension',
 			description:
 				'Update an environment map extension (the extended mappings of a map of an integration pack instance in one environment) from an EnvironmentMapExtension JSON document; outputs the updated document parsed (Boomi mutation extendedMappersUpdate)',
-			action: 'Update a map extension of an environment',
+			action: 'Update environment map extension',
 		},
 	],
 	default: 'update',

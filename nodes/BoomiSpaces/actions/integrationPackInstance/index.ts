@@ -42,7 +42,7 @@ export const operationProperty: INodeProperties = {
 			value: 'getExtensions',
 			description:
 				"Get the extensions of an installed integration pack instance, one item per environment it is attached to (optionally only some): the environment extensions with their ID (envExtensionId, what Update on Environment Extensions takes) and the map extensions with theirs (mapExtensionIds), Boomi's JSON texts parsed (Boomi query integrationPackEnvironmentAttachments)",
-			action: 'Get the extensions of an integration pack instance per environment',
+			action: 'Get instance extensions',
 		},
 		{
 			name: 'Get Many',
@@ -56,14 +56,14 @@ export const operationProperty: INodeProperties = {
 			value: 'getOAuthConnection',
 			description:
 				'Get the OAuth connector details saved for a connection of an integration pack instance in an environment and process: baseURL, clientId, authParams and the rest parsed, never a client secret; found is false when none are saved (Boomi query IPackInstanceOAuthConnectorDetails)',
-			action: 'Get the saved authorization details of a connection of an integration pack instance',
+			action: 'Get instance connection authorization',
 		},
 		{
 			name: 'Get Processes',
 			value: 'getProcesses',
 			description:
 				'Get the processes of an installed integration pack instance with their schedules: one item per process (and atom it is deployed to) with its process ID, processSchedulesId (what Update Schedule takes), atom, environment, schedule and retry (Boomi query integrationPackInstanceProcesses)',
-			action: 'Get the processes of an integration pack instance with their schedules',
+			action: 'Get instance processes',
 		},
 		{
 			name: 'Install',
@@ -77,7 +77,7 @@ export const operationProperty: INodeProperties = {
 			value: 'saveOAuthConnection',
 			description:
 				'Save the OAuth connector details of a connection of an integration pack instance in an environment and process (client ID and secret; Boomi stores a dummy value instead of the secret); outputs the saved record without any secret (Boomi mutation saveIPackInstanceOauthConnectorDetails)',
-			action: 'Save the authorization details of a connection of an integration pack instance',
+			action: 'Save instance connection authorization',
 		},
 		{
 			name: 'Unattach From Environment',
