@@ -68,7 +68,8 @@ describe('node description', () => {
 
 	it('parameter names equal GraphQL variable names (or fields of an input-object variable) of their operation', () => {
 		// Settings Boomi's list queries have no argument for, applied by the node to the answer.
-		const clientSide = new Set(['returnAll', 'limit', 'filters']);
+		// `partial` (Environment Extensions › Update) is a key the node writes into the `extensions` JSON.
+		const clientSide = new Set(['returnAll', 'limit', 'filters', 'partial']);
 		// Fields that, with the variable's own field, build a JSON-in-a-string variable (Boomi's
 		// ProcessSchedules JSON: its Retry, and processId / atomId when the id cannot be read).
 		const jsonParts: Record<string, string[]> = { UpdateProcessSchedules: ['retry', 'maxRetry', 'additionalFields'] };

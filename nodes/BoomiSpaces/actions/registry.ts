@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as account from './account';
 import * as environment from './environment';
+import * as environmentExtensions from './environmentExtensions';
 import * as execution from './execution';
 import * as integrationPack from './integrationPack';
 import * as integrationPackInstance from './integrationPackInstance';
@@ -22,6 +23,7 @@ export const resources = {
 	account,
 	integrationPack,
 	space,
+	environmentExtensions,
 } satisfies Record<
 	string,
 	{ operationProperty: INodeProperties; operations: Record<string, OperationDefinition> }
@@ -44,6 +46,12 @@ export const resourceProperty: INodeProperties = {
 			name: 'Environment',
 			value: 'environment',
 			description: 'An environment of the Space (PROD or TEST) and the integration pack instances attached to it',
+		},
+		{
+			name: 'Environment Extension',
+			value: 'environmentExtensions',
+			description:
+				'The extensions of an integration pack instance in one environment: connection fields, process properties and map extensions',
 		},
 		{
 			name: 'Execution',
