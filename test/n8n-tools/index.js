@@ -23,11 +23,12 @@ function ensureInstalled({ quiet = false } = {}) {
 	const started = Date.now();
 	if (!quiet) {
 		const tools = Object.entries(MANIFEST.dependencies).filter(([name]) => name.startsWith('@n8n/')).map(([name, version]) => `${name} ${version}`);
-		console.log(`test/n8n-tools: installing n8n's community-node tools (${tools.join(', ')}) for npm run lint / scan — first run only, about 25 s, ~190 MB.`);
+		// stderr: the scan's callers read its stdout.
+		process.stderr.write(`test/n8n-tools: installing n8n's community-node tools (${tools.join(', ')}) for npm run lint / scan — first run only, about 25 s, ~190 MB.\n`);
 	}
 	execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: __dirname, stdio: quiet ? 'ignore' : ['ignore', 'ignore', 'inherit'] });
 	if (!isInstalled()) throw new Error(`npm ci in ${__dirname} did not install ${JSON.stringify(MANIFEST.dependencies)}`);
-	if (!quiet) console.log(`test/n8n-tools: installed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+	if (!quiet) process.stderr.write(`test/n8n-tools: installed in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 const bin = (name) => path.join(NODE_MODULES, '.bin', name);
