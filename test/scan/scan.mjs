@@ -21,8 +21,8 @@
 //   - what n8n refuses outright, independently of any rule set: runtime
 //     dependencies, `overrides`, lifecycle scripts, peerDependencies other than
 //     exactly {"n8n-workflow": "*"} (manifest.js), entry points missing from the tarball;
-//   - no shipped file that uses both `atob` and `eval` (the pairing the coming
-//     malware stage of n8n's scanner flags).
+//   - no shipped code file (.js, .cjs, .mjs, .ts) that uses both `atob` and
+//     `eval` (the pairing the coming malware stage of n8n's scanner flags).
 //
 // Usage: node test/scan/scan.mjs [packageDir]   (default: this repository)
 // Exit code 0 when the package passes, 1 when it does not, 2 on a crash.
@@ -213,9 +213,13 @@ async function analyze(scanner, cwd, patterns) {
 const ATOB = /\batob\b/;
 const EVAL = /\beval\b/;
 
-/** Files of `dir` (relative paths given) whose text uses both `atob` and `eval`. */
+/** Code that can run when the package is loaded; README and the like may name the functions. */
+const CODE_FILE = /\.(?:[cm]?js|ts)$/;
+
+/** Code files of `dir` (relative paths given) whose text uses both `atob` and `eval`. */
 export function atobEvalFiles(dir, files) {
 	return files.filter((file) => {
+		if (!CODE_FILE.test(file)) return false;
 		const text = fs.readFileSync(path.join(dir, file), 'utf8');
 		return ATOB.test(text) && EVAL.test(text);
 	});

@@ -61,6 +61,8 @@ describe('npm run scan (offline n8n community-package scanner)', () => {
 			'atob-only.js': 'const decode = (s) => atob(s);',
 			'eval-words.js': 'const decode = (s) => atob(s); // evaluate, evaluation, retrieval',
 			'eval-only.js': 'eval("1");',
+			'notes.md': 'Never ship code that calls eval(atob(s)).',
+			'both.mjs': 'export const run = (s) => eval(atob(s));',
 		};
 		for (const [file, text] of Object.entries(decoyFiles)) fs.writeFileSync(path.join(decoys, file), text);
 		const script = `
@@ -151,8 +153,8 @@ describe('npm run scan (offline n8n community-package scanner)', () => {
 		);
 	});
 
-	it('rejects a shipped file that uses both atob and eval, and only that pairing', () => {
-		expect(scans.atobEvalFiles).toEqual(['both.js']);
+	it('rejects a shipped code file that uses both atob and eval, and only that pairing', () => {
+		expect(scans.atobEvalFiles).toEqual(['both.js', 'both.mjs']);
 		const { atobEval } = scans;
 		expect(atobEval.passed).toBe(false);
 		expect(atobEval.problems).toContain("tarball dist/nodes/Broken/payload.js uses both atob and eval: n8n's malware check flags the pair");
