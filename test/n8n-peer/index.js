@@ -56,13 +56,13 @@ function unpackNodesBase() {
 	}
 }
 
-/** Installs what is missing: this folder's lockfile (28 small packages), then n8n-nodes-base (9 MB download). About 10 s, ~90 MB. */
+/** Installs what is missing: this folder's lockfile (28 small packages), then n8n-nodes-base (9 MB download). 10–40 s, ~90 MB. */
 function ensureInstalled({ quiet = false } = {}) {
 	if (isInstalled()) return;
 	const started = Date.now();
 	if (!quiet) {
 		console.log(
-			`test/n8n-peer: installing n8n's own nodes (n8n-nodes-base ${NODES_BASE_VERSION} and the ${Object.keys(MANIFEST.dependencies).length} modules its tested nodes need) for the example-workflow tests — first run only, about 10 s, ~90 MB.`,
+			`test/n8n-peer: installing n8n's own nodes (n8n-nodes-base ${NODES_BASE_VERSION} and the ${Object.keys(MANIFEST.dependencies).length} modules its tested nodes need) for the example-workflow tests — first run only, 10–40 s, ~90 MB.`,
 		);
 	}
 	if (!dependenciesInstalled()) {

@@ -17,14 +17,14 @@ function isInstalled() {
 	return Object.entries(MANIFEST.dependencies).every(([name, version]) => installedVersion(name) === version);
 }
 
-/** `npm ci` here when a pinned tool is missing or at another version (~25 s, ~190 MB). */
+/** `npm ci` here when a pinned tool is missing or at another version (15–50 s, ~190 MB). */
 function ensureInstalled({ quiet = false } = {}) {
 	if (isInstalled()) return;
 	const started = Date.now();
 	if (!quiet) {
 		const tools = Object.entries(MANIFEST.dependencies).filter(([name]) => name.startsWith('@n8n/')).map(([name, version]) => `${name} ${version}`);
 		// stderr: the scan's callers read its stdout.
-		process.stderr.write(`test/n8n-tools: installing n8n's community-node tools (${tools.join(', ')}) for npm run lint / scan — first run only, about 25 s, ~190 MB.\n`);
+		process.stderr.write(`test/n8n-tools: installing n8n's community-node tools (${tools.join(', ')}) for npm run lint / scan — first run only, 15–50 s, ~190 MB.\n`);
 	}
 	execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: __dirname, stdio: quiet ? 'ignore' : ['ignore', 'ignore', 'inherit'] });
 	if (!isInstalled()) throw new Error(`npm ci in ${__dirname} did not install ${JSON.stringify(MANIFEST.dependencies)}`);
