@@ -12,4 +12,6 @@ module.exports = async function globalSetup() {
 	execFileSync(process.execPath, [bin('gulp', 'bin', 'gulp.js'), 'build:icons'], { cwd: root, stdio: 'ignore' });
 	// n8n's own nodes for the example-workflow tests: a separate install (see test/n8n-peer).
 	require('./n8n-peer').ensureInstalled();
+	// n8n's scanner for the scan tests: a separate install too (see test/n8n-tools).
+	require('./n8n-tools').ensureInstalled();
 };

@@ -145,12 +145,18 @@ describe('GitHub workflows', () => {
 			expect(ci.permissions).toEqual({ contents: 'read' });
 		});
 
-		it('runs .ci/run on Node 20 — the README test command and then both e2e runs — within 90 minutes', () => {
+		it('runs .ci/run on Node 20 and 22 — the README test command and then both e2e runs — within 90 minutes', () => {
 			const job = ci.jobs.ci;
 			expect(Object.keys(ci.jobs)).toEqual(['ci']);
 			expect(job['timeout-minutes']).toBe(90);
+			// n8n 2.x runs on both; one failing Node must not cancel the other's run.
+			expect(job.strategy).toEqual({ 'fail-fast': false, matrix: { node: [20, 22] } });
+			expect(job.name).toContain('${{ matrix.node }}');
 			expect(job.steps[0].uses).toMatch(/^actions\/checkout@v\d+$/);
-			expect(String(setupNode(job).with['node-version'])).toBe('20');
+			expect(setupNode(job).with['node-version']).toBe('${{ matrix.node }}');
+			// Each matrix job uploads its own screenshots (artifact names must differ).
+			const upload = job.steps.find((step) => String(step.uses).startsWith('actions/upload-artifact@'));
+			expect(upload.with.name).toContain('${{ matrix.node }}');
 			expect(runs(job).filter((run) => !run.startsWith('echo '))).toEqual(['bash .ci/run']);
 			const script = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
 			const at = (text) => script.indexOf(text);
@@ -164,6 +170,8 @@ describe('GitHub workflows', () => {
 			expect(cache.with.path.trim().split('\n')).toEqual(['test/e2e/node_modules', 'test/e2e/.node', 'test/e2e/n8n-2.8/node_modules']);
 			expect(cache.with.key).toContain("'test/e2e/package-lock.json'");
 			expect(cache.with.key).toContain("'test/e2e/n8n-2.8/package-lock.json'");
+			// Per Node version: sqlite3 is built for the Node n8n 2.8.4 runs on.
+			expect(cache.with.key).toContain('steps.node.outputs.version');
 			expect(require('./e2e/package.json').dependencies).toEqual({ n8n: '2.41.1' });
 			const pinned = require('./e2e/n8n-2.8/package.json');
 			expect(pinned.dependencies).toEqual({ n8n: '2.8.4' });

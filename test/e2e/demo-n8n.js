@@ -5,7 +5,9 @@
 // only) with this package installed as a community package, a ready
 // "Boomi Spaces (simulator)" credential, every workflow of examples/ imported
 // (the two webhook ones published), and an owner account; prints the URL and
-// the login. Ctrl-C stops both and removes the temp folder.
+// the login and the credential's values (simulator fixtures: type them into a
+// second credential, or a wrong one on purpose). Ctrl-C stops both and removes
+// the temp folder.
 //   --n8n 2.41 (default; Node 24 fetched from the npm registry when needed) | --n8n 2.8 (Node 20)
 //   --port N   n8n's port (default 5678)
 
@@ -17,6 +19,22 @@ const lib = require('./lib');
 const { log } = lib;
 
 const OWNER = { email: 'demo@example.com', password: 'Boomi-demo-Passw0rd', firstName: 'Boomi', lastName: 'Demo' };
+
+/**
+ * The credential's values as the credential form shows them (its labels, in its
+ * order, option names for option fields), so a user can type a second
+ * credential — or a wrong one on purpose — into n8n. Simulator fixtures, not secrets.
+ */
+function credentialFormLines(data) {
+	const { BoomiSpacesApi } = require(path.join(lib.ROOT, 'dist', 'credentials', 'BoomiSpacesApi.credentials.js'));
+	const fields = new BoomiSpacesApi().properties.filter((field) => Object.prototype.hasOwnProperty.call(data, field.name));
+	const width = Math.max(...fields.map((field) => field.displayName.length));
+	return fields.map((field) => {
+		const value = data[field.name];
+		const shown = field.options?.find((option) => option.value === value)?.name ?? value;
+		return `${field.displayName.padEnd(width)}  ${shown}`;
+	});
+}
 
 function portArg(argv) {
 	const at = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
@@ -83,7 +101,12 @@ async function main() {
   log in as ${OWNER.email} / ${OWNER.password}
 
   Credential "Boomi Spaces (simulator)" points at the Boomi Spaces simulator on ${sim.url}
-  (region Custom, API-token mode). Workflows: ${files.join(', ')}.
+  (region Custom, API-token mode). Its values, to create another credential
+  (Credentials → Add credential → Boomi Spaces API), or a wrong one on purpose
+  (another API Token: the credential test says Boomi refused it, HTTP 401):
+${credentialFormLines(simulatorCredential(sim)).map((line) => `    ${line}`).join('\n')}
+
+  Workflows: ${files.join(', ')}.
   Open "Boomi Spaces: detach a list of attachments (manual run)" and press "Execute workflow",
   or call the published webhook:
     curl -X POST ${url}/webhook/boomi/unattach -H 'content-type: application/json' -d '{"id": "${attached}"}'
@@ -102,4 +125,6 @@ async function main() {
 	}
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { credentialFormLines };

@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 // `npm run scan`: n8n's community-package verification, offline.
 //
-// n8n's scanner (packages/@n8n/scan-community-package/scanner/scanner.mjs in
-// n8n-io/n8n) downloads the published tarball and the GitHub source its npm
-// provenance points at, and lints both with ESLint({ allowInlineConfig: false,
-// overrideConfigFile: true, overrideConfig: buildScanConfig() }):
+// n8n's scanner (@n8n/scan-community-package, packages/@n8n/scan-community-package
+// in n8n-io/n8n) downloads the published tarball and the GitHub source its npm
+// provenance points at, and runs its `analyzePackage` on both: ESLint with
+// `allowInlineConfig: false` and its own rule set (`buildScanConfig`) over
 //   - the tarball: `**/*.js` and `package.json`
-//   - the source:  `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`
-// A package fails on any ESLint error (warnings pass). This script does the
-// same with the tarball `npm pack` would publish and the working tree as the
-// source, so "would pass verification" is checked on every change instead of
-// after publishing. On top of the lint it rejects, independently of the rule
-// set, what n8n refuses outright: runtime dependencies, `overrides`, lifecycle
-// scripts, and peerDependencies other than exactly {"n8n-workflow": "*"}.
+//   - the source:  `package.json` and `{nodes,credentials}/**/*.{js,ts,json}` (SOURCE_FILE_PATTERNS)
+// A package fails on any ESLint error (warnings pass). This script runs that
+// very analysis — the scanner's own module, pinned in test/n8n-tools and
+// installed on first use — on the tarball `npm pack` would publish and on the
+// working tree as the source, so "would pass verification" is checked on every
+// change instead of after publishing. Its verdict is the result object's
+// `passed` (the scanner's CLI exits 0 even when a scan fails).
+//
+// On top of it, checks the scanner lacks:
+//   - the same two legs linted with this project's eslint.config.mjs (what
+//     `npm run lint` applies: a newer @n8n/eslint-plugin-community-nodes, a
+//     superset of the scanner's rules), with the per-file results the tests read;
+//   - what n8n refuses outright, independently of any rule set: runtime
+//     dependencies, `overrides`, lifecycle scripts, peerDependencies other than
+//     exactly {"n8n-workflow": "*"} (manifest.js), entry points missing from the tarball;
+//   - no shipped code file (.js, .cjs, .mjs, .ts) that uses both `atob` and
+//     `eval` (the pairing the coming malware stage of n8n's scanner flags).
 //
 // Usage: node test/scan/scan.mjs [packageDir]   (default: this repository)
 // Exit code 0 when the package passes, 1 when it does not, 2 on a crash.
@@ -22,7 +32,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import manifest from './manifest.js';
 
@@ -41,6 +52,8 @@ const { ESLint } = await import('eslint');
 const { default: projectConfig } = await import('../../eslint.config.mjs');
 
 export const { checkManifest, LIFECYCLE_SCRIPTS } = manifest;
+
+const tools = createRequire(import.meta.url)('../n8n-tools');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -162,6 +175,56 @@ export function packAndExtract(dir) {
 	};
 }
 
+// ---- n8n's scanner ---------------------------------------------------------------------
+
+let scannerModule;
+
+/**
+ * The real scanner's module (installed on first use). Importing it creates a
+ * temp dir it never removes: that lands in a dir of ours, removed at exit.
+ */
+export async function loadScanner() {
+	if (scannerModule) return scannerModule;
+	tools.ensureInstalled();
+	const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scanner-'));
+	process.on('exit', () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
+	const saved = process.env.TMPDIR;
+	process.env.TMPDIR = tmpRoot;
+	try {
+		const module = await import(pathToFileURL(tools.SCANNER).href);
+		scannerModule = { ...module, version: tools.installedVersion('@n8n/scan-community-package') };
+	} finally {
+		if (saved === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = saved;
+	}
+	return scannerModule;
+}
+
+/** One leg through the scanner's own `analyzePackage`: its result object ({ passed, message?, details? }) and the patterns. */
+async function analyze(scanner, cwd, patterns) {
+	const result = await scanner.analyzePackage(cwd, patterns);
+	// It passes a tree with nothing to lint ("No files found to analyze"): not a pass here.
+	const passed = result.passed === true && result.message === undefined;
+	return { patterns, passed, message: result.message, details: result.details ?? '' };
+}
+
+// ---- atob + eval ----------------------------------------------------------------------
+
+const ATOB = /\batob\b/;
+const EVAL = /\beval\b/;
+
+/** Code that can run when the package is loaded; README and the like may name the functions. */
+const CODE_FILE = /\.(?:[cm]?js|ts)$/;
+
+/** Code files of `dir` (relative paths given) whose text uses both `atob` and `eval`. */
+export function atobEvalFiles(dir, files) {
+	return files.filter((file) => {
+		if (!CODE_FILE.test(file)) return false;
+		const text = fs.readFileSync(path.join(dir, file), 'utf8');
+		return ATOB.test(text) && EVAL.test(text);
+	});
+}
+
 // ---- the scan -----------------------------------------------------------------------
 
 /**
@@ -186,15 +249,28 @@ export async function scanPackage(dir = ROOT, { build = true } = {}) {
 			if (!fs.existsSync(file)) problems.push(`tarball lacks ${path.relative(pack.extracted, file)}, named in package.json's n8n attribute`);
 		}
 
+		for (const file of atobEvalFiles(pack.extracted, pack.files)) {
+			problems.push(`tarball ${file} uses both atob and eval: n8n's malware check flags the pair`);
+		}
+
+		// n8n's scanner, as it runs on a published package (tarball leg, then source leg).
+		const scanner = await loadScanner();
+		const scannerTarball = await analyze(scanner, pack.extracted, TARBALL_PATTERNS);
+		const scannerSource = await analyze(scanner, dir, scanner.SOURCE_FILE_PATTERNS);
+		if (!scannerTarball.passed) problems.push(`n8n scanner ${scanner.version}, tarball: ${scannerTarball.message}`);
+		if (!scannerSource.passed) problems.push(`n8n scanner ${scanner.version}, source: ${scannerSource.message}`);
+
 		const tarball = await lintTree(pack.extracted, TARBALL_PATTERNS);
 		const source = await lintTree(dir, SOURCE_PATTERNS);
 		if (tarball.errorCount) problems.push(`tarball: ${tarball.errorCount} ESLint error(s)`);
 		if (source.errorCount) problems.push(`source: ${source.errorCount} ESLint error(s)`);
 		// Report paths relative to the tree they came from, not the temp dir.
 		tarball.report = tarball.report.split(pack.extracted).join('<tarball>');
+		scannerTarball.details = scannerTarball.details.split(pack.extracted).join('<tarball>');
 		return {
 			passed: problems.length === 0,
 			problems,
+			scanner: { version: scanner.version, tarball: scannerTarball, source: scannerSource },
 			source,
 			tarball,
 			pack: { filename: path.basename(pack.tarball), size: pack.size, unpackedSize: pack.unpackedSize, files: pack.files },
@@ -211,8 +287,14 @@ async function main() {
 	const out = process.stdout;
 	out.write(`n8n community-package scan of ${dir}\n`);
 	out.write(`  tarball  ${result.pack.filename}: ${result.pack.files.length} files, ${result.pack.size} bytes packed, ${result.pack.unpackedSize} unpacked\n`);
-	out.write(`  lint     tarball ${result.tarball.files.length} files (${TARBALL_PATTERNS.join(', ')}): ${result.tarball.errorCount} errors, ${result.tarball.warningCount} warnings\n`);
+	const verdict = (leg) => (leg.passed ? 'passed' : `FAILED (${leg.message})`);
+	out.write(`  n8n scanner ${result.scanner.version} (@n8n/scan-community-package analyzePackage):\n`);
+	out.write(`           tarball (${result.scanner.tarball.patterns.join(', ')}): ${verdict(result.scanner.tarball)}\n`);
+	out.write(`           source  (${result.scanner.source.patterns.join(', ')}): ${verdict(result.scanner.source)}\n`);
+	out.write(`  lint     project rule set (eslint.config.mjs), tarball ${result.tarball.files.length} files (${TARBALL_PATTERNS.join(', ')}): ${result.tarball.errorCount} errors, ${result.tarball.warningCount} warnings\n`);
 	out.write(`           source  ${result.source.files.length} files (${SOURCE_PATTERNS.join(', ')}): ${result.source.errorCount} errors, ${result.source.warningCount} warnings\n`);
+	if (result.scanner.tarball.details) out.write(`\n== n8n scanner, tarball\n${result.scanner.tarball.details}`);
+	if (result.scanner.source.details) out.write(`\n== n8n scanner, source\n${result.scanner.source.details}`);
 	if (result.tarball.report) out.write(`\n== tarball\n${result.tarball.report}`);
 	if (result.source.report) out.write(`\n== source\n${result.source.report}`);
 	for (const problem of result.problems) out.write(`✖ ${problem}\n`);

@@ -50,15 +50,36 @@ describe('npm run scan (offline n8n community-package scanner)', () => {
 			project: root,
 			broken: fixtureCopy(temp, 'broken'),
 			repaired: fixtureCopy(temp, 'repaired', true),
+			atobEval: fixtureCopy(temp, 'atob-eval', true),
 		};
+		// A shipped file that decodes and evaluates: nothing else wrong with the package.
+		fs.writeFileSync(path.join(dirs.atobEval, 'dist', 'nodes', 'Broken', 'payload.js'), "'use strict';\nmodule.exports = (s) => eval(atob(s));\n");
+		const decoys = path.join(temp, 'decoys');
+		fs.mkdirSync(decoys);
+		const decoyFiles = {
+			'both.js': 'const run = (s) => eval(atob(s));',
+			'atob-only.js': 'const decode = (s) => atob(s);',
+			'eval-words.js': 'const decode = (s) => atob(s); // evaluate, evaluation, retrieval',
+			'eval-only.js': 'eval("1");',
+			'notes.md': 'Never ship code that calls eval(atob(s)).',
+			'both.mjs': 'export const run = (s) => eval(atob(s));',
+		};
+		for (const [file, text] of Object.entries(decoyFiles)) fs.writeFileSync(path.join(decoys, file), text);
 		const script = `
-			const { scanPackage, SCAN_CONFIG } = await import(${JSON.stringify(pathToFileURL(scanModule).href)});
+			const { scanPackage, SCAN_CONFIG, loadScanner, atobEvalFiles } = await import(${JSON.stringify(pathToFileURL(scanModule).href)});
 			const dirs = ${JSON.stringify(dirs)};
-			const out = { config: SCAN_CONFIG.map((entry) => ({ files: entry.files, rules: entry.rules, plugins: Object.keys(entry.plugins ?? {}), parser: Boolean(entry.languageOptions?.parser) })) };
+			const describe = (config) => config.map((entry) => ({ files: entry.files, rules: entry.rules, plugins: Object.keys(entry.plugins ?? {}), parser: Boolean(entry.languageOptions?.parser) }));
+			const scanner = await loadScanner();
+			const out = {
+				config: describe(SCAN_CONFIG),
+				scannerConfig: describe(await scanner.buildScanConfig()),
+				scannerVersion: scanner.version,
+				atobEvalFiles: atobEvalFiles(${JSON.stringify(decoys)}, ${JSON.stringify(Object.keys(decoyFiles))}),
+			};
 			for (const [name, dir] of Object.entries(dirs)) {
 				const r = await scanPackage(dir, { build: false });
 				const strip = (leg) => ({ files: leg.files, errorCount: leg.errorCount, report: leg.report, results: leg.results.map(({ filePath, messages }) => ({ filePath, messages })) });
-				out[name] = { passed: r.passed, problems: r.problems, pack: r.pack, tarball: strip(r.tarball), source: strip(r.source) };
+				out[name] = { passed: r.passed, problems: r.problems, pack: r.pack, scanner: r.scanner, tarball: strip(r.tarball), source: strip(r.source) };
 			}
 			process.stdout.write(JSON.stringify(out));
 		`;
@@ -91,6 +112,53 @@ describe('npm run scan (offline n8n community-package scanner)', () => {
 		for (const glob of ['package.json', '**/credentials/**/*.ts', '**/nodes/**/*.ts', '**/*.json', '**/*.ts']) {
 			expect(config.some((entry) => entry.files?.includes(glob))).toBe(true);
 		}
+	});
+
+	it("applies every rule n8n's own scanner applies, at the same files and severity (npm run lint is a superset)", () => {
+		const severity = (level) => (Array.isArray(level) ? level[0] : level);
+		const byFiles = (config) => {
+			const map = {};
+			for (const entry of config) {
+				const key = JSON.stringify(entry.files ?? null);
+				map[key] = { ...map[key], ...entry.rules };
+			}
+			return map;
+		};
+		const ours = byFiles(scans.config);
+		const theirs = byFiles(scans.scannerConfig);
+		const missing = [];
+		for (const [files, rules] of Object.entries(theirs)) {
+			for (const [rule, level] of Object.entries(rules)) {
+				if (String(severity(level)) !== String(severity(ours[files]?.[rule]))) missing.push(`${files} ${rule}: scanner ${severity(level)}, ours ${severity(ours[files]?.[rule])}`);
+			}
+		}
+		expect(missing).toEqual([]);
+		expect(Object.keys(theirs).length).toBeGreaterThan(3);
+	});
+
+	it("runs n8n's scanner (@n8n/scan-community-package) on the tarball and the source, and it fails the broken fixture", () => {
+		const { broken, repaired, project, scannerVersion } = scans;
+		expect(scannerVersion).toBe(require('../n8n-tools/package.json').dependencies['@n8n/scan-community-package']);
+		for (const leg of ['tarball', 'source']) {
+			expect(broken.scanner[leg]).toMatchObject({ passed: false, message: 'ESLint violations found' });
+			expect(broken.scanner[leg].details).toMatch(/Broken\.node\.js[\s\S]*@n8n\/community-nodes\/no-restricted-globals/);
+			expect(broken.scanner[leg].details).toMatch(/package\.json[\s\S]*@n8n\/community-nodes\/no-runtime-dependencies/);
+			expect(repaired.scanner[leg]).toMatchObject({ passed: true, details: '' });
+			expect(project.scanner[leg]).toMatchObject({ passed: true, details: '' });
+		}
+		expect(broken.scanner.tarball.patterns).toEqual(['**/*.js', 'package.json']);
+		expect(broken.scanner.source.patterns).toEqual(['package.json', '{nodes,credentials}/**/*.{js,ts,json}']);
+		expect(broken.problems).toEqual(
+			expect.arrayContaining([`n8n scanner ${scannerVersion}, tarball: ESLint violations found`, `n8n scanner ${scannerVersion}, source: ESLint violations found`]),
+		);
+	});
+
+	it('rejects a shipped code file that uses both atob and eval, and only that pairing', () => {
+		expect(scans.atobEvalFiles).toEqual(['both.js', 'both.mjs']);
+		const { atobEval } = scans;
+		expect(atobEval.passed).toBe(false);
+		expect(atobEval.problems).toContain("tarball dist/nodes/Broken/payload.js uses both atob and eval: n8n's malware check flags the pair");
+		expect(atobEval.problems.filter((p) => p.includes('atob'))).toHaveLength(1);
 	});
 
 	it('rejects a package with a runtime dependency and a timer hidden behind eslint-disable', () => {
@@ -140,6 +208,7 @@ describe('npm run scan (offline n8n community-package scanner)', () => {
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(1);
 		expect(result.stdout).toMatch(/no-restricted-globals/);
+		expect(result.stdout).toMatch(/n8n scanner .*tarball .*FAILED \(ESLint violations found\)/s);
 		expect(result.stdout).toMatch(/✖ scan failed/);
 	}, 60000);
 });
