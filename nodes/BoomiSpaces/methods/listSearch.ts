@@ -77,8 +77,8 @@ async function load(
 			for (const instance of lists.instances ?? []) {
 				const integrationPackInstanceId = asText(instance.id);
 				if (!integrationPackInstanceId) continue;
-				for (const process of await run(processesDocument, { integrationPackInstanceId })) {
-					lists.processes.push({ ...process, instanceName: instanceName(instance) });
+				for (const entry of await run(processesDocument, { integrationPackInstanceId })) {
+					lists.processes.push({ ...entry, instanceName: instanceName(instance) });
 				}
 			}
 		}
@@ -164,11 +164,11 @@ export async function searchProcesses(this: ILoadOptionsFunctions, filter?: stri
 	const { processes = [] } = await load.call(this, 'the processes', { instances: true, processes: true });
 	const seen = new Set<string>();
 	const results: INodeListSearchItems[] = [];
-	for (const process of processes) {
-		const id = asText(process.id);
+	for (const entry of processes) {
+		const id = asText(entry.id);
 		if (!id || seen.has(id)) continue;
 		seen.add(id);
-		results.push({ name: `${asText(process.name) || id} (${asText(process.instanceName)})`, value: id });
+		results.push({ name: `${asText(entry.name) || id} (${asText(entry.instanceName)})`, value: id });
 	}
 	return matching(results.sort(byName), filter);
 }
