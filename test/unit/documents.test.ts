@@ -4,6 +4,7 @@ import type { OperationDefinitionNode } from 'graphql';
 import path from 'path';
 
 import { processesDocument } from '../../nodes/BoomiSpaces/methods/processes';
+import { atomsDocument } from '../../nodes/BoomiSpacesTrigger/documents';
 import { BoomiSpacesApi } from '../../credentials/BoomiSpacesApi.credentials';
 import { resources } from '../../nodes/BoomiSpaces/actions/registry';
 import type { GraphQLDocument } from '../../nodes/BoomiSpaces/actions/types';
@@ -20,6 +21,7 @@ function allDocuments(): Array<[string, GraphQLDocument]> {
 		}
 	}
 	documents.push(['picker: processes', processesDocument]);
+	documents.push(['trigger: environment atoms', atomsDocument]);
 	const testBody = new BoomiSpacesApi().test.request.body as { query: string; operationName: string };
 	documents.push(['credential test', { ...testBody, field: 'integrationPackInstances' }]);
 	return documents;
