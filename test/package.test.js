@@ -26,7 +26,7 @@ describe('package.json', () => {
 		expect(pkg.n8n).toEqual({
 			n8nNodesApiVersion: 1,
 			credentials: ['dist/credentials/BoomiSpacesApi.credentials.js'],
-			nodes: ['dist/nodes/BoomiSpaces/BoomiSpaces.node.js'],
+			nodes: ['dist/nodes/BoomiSpaces/BoomiSpaces.node.js', 'dist/nodes/BoomiSpacesTrigger/BoomiSpacesTrigger.node.js'],
 		});
 		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) {
 			expect(fs.existsSync(path.join(root, file))).toBe(true);
@@ -67,6 +67,7 @@ describe('dist/', () => {
 		// Stale files of an earlier local build may remain in dist/ (tsc never deletes): every source compiled is what counts.
 		expect(compiled).toEqual(expect.arrayContaining(sources.map((file) => file.replace(/\.ts$/, '.js'))));
 		expect(sources).toContain(path.join('nodes', 'BoomiSpaces', 'BoomiSpaces.node.ts'));
+		expect(sources).toContain(path.join('nodes', 'BoomiSpacesTrigger', 'BoomiSpacesTrigger.node.ts'));
 	});
 
 	it('requires nothing but n8n-workflow and relative files', () => {

@@ -21,7 +21,11 @@
 //      published (the nightly one's schedule shortened to every 10 s — its only
 //      change): curl the webhook with an attached id and with one that is not,
 //      the editor in headless Chromium (test/e2e/editor.js), then the scheduled
-//      executions read back from n8n's REST API;
+//      executions read back from n8n's REST API; the Boomi Spaces Trigger
+//      (examples/failed-execution-alert.json and an attach and a detach trigger,
+//      polling every minute — n8n's shortest poll) with a failed execution and an
+//      attach made in the simulator and the detaches the webhook and the nightly
+//      make while n8n runs: each event in exactly one execution;
 //   7. every process stopped; no API token or JWT in anything n8n printed or answered.
 // Prints `N passed, M failed` last; exit code 0 only when every check passed.
 // E2E_KEEP=1 keeps the temp folders.
@@ -57,6 +61,29 @@ const unattachOne = (id, attachmentId, credential) => ({
 	],
 	connections: { 'Manual Trigger': { main: [[{ node: 'Unattach', type: 'main', index: 0 }]] } },
 });
+
+/** A workflow holding only a Boomi Spaces Trigger on `event`, polling every minute. */
+const triggerOnly = (id, event, credential) => ({
+	id,
+	name: `Boomi Spaces e2e: trigger on ${event}`,
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'c0ffee00-0000-4000-8000-000000000011',
+			name: 'Boomi Spaces Trigger',
+			type: TRIGGER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event },
+			credentials: { boomiSpacesApi: credential },
+		},
+	],
+	connections: {},
+});
+const TRIGGER_TYPE = `${NODE_TYPE}Trigger`;
+/** The trigger's own query (Process Execution Finished): one per poll of that workflow. */
+const EXECUTION_POLL_QUERY = 'ListAtomsForPicker';
 
 /** CHROMIUM_PATH, else the distribution's Chromium (Debian: chromium; Ubuntu runners: chromium-browser or Google Chrome). */
 function chromiumPath() {
@@ -118,7 +145,10 @@ async function runTarget(target, { check, step }) {
 
 		// ---- import: the credential and the examples, as a user imports them ----
 		const credential = { id: 'boomiE2eCred00001', name: 'Boomi Spaces (simulator)' };
-		const wf = { list: 'boomiE2eList00001', errors: 'boomiE2eErrors001', expiry: 'boomiE2eExpiry001', schedule: 'boomiE2eSchedule1', webhook: 'boomiE2eWebhook01' };
+		const wf = { list: 'boomiE2eList00001', errors: 'boomiE2eErrors001', expiry: 'boomiE2eExpiry001', schedule: 'boomiE2eSchedule1', webhook: 'boomiE2eWebhook01', failed: 'boomiE2eTrigExec1', attached: 'boomiE2eTrigAttc1', detached: 'boomiE2eTrigDetc1' };
+		const alert = asImported(example('failed-execution-alert.json'), wf.failed, credential);
+		// n8n's shortest poll (2.41 refuses sub-minute crons); the example's only change.
+		alert.nodes.find((node) => node.type === TRIGGER_TYPE).parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 		const nightly = asImported(example('detach-test-environments-nightly.json'), wf.schedule, credential);
 		const trigger = nightly.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
 		trigger.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: SCHEDULE_SECONDS }] };
@@ -133,6 +163,9 @@ async function runTarget(target, { check, step }) {
 				unattachOne(wf.expiry, A, credential),
 				nightly,
 				asImported(example('unattach-webhook.json'), wf.webhook, credential),
+				alert,
+				triggerOnly(wf.attached, 'instanceAttached', credential),
+				triggerOnly(wf.detached, 'instanceDetached', credential),
 			]),
 		);
 		await step('n8n import:credentials', () => n8n('import:credentials', `--input=${credentialFile}`));
@@ -199,10 +232,27 @@ async function runTarget(target, { check, step }) {
 		// ---- n8n start: webhook, editor, schedule ----
 		sim.restoreSeedData();
 		const mutationsBeforeStart = sim.mutations.length;
-		await step('publish the webhook and the nightly (every 10 s) workflows', () => lib.activateWorkflows(n8n, [wf.webhook, wf.schedule]));
+		await step('publish the webhook, the nightly (every 10 s) and the three trigger (every minute) workflows', () => lib.activateWorkflows(n8n, [wf.webhook, wf.schedule, wf.failed, wf.attached, wf.detached]));
 		const logFile = path.join(temp, 'n8n-start.log');
 		server = await step('n8n start (127.0.0.1)', () => lib.startN8n({ node: runtime.node, bin: n8nBin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile, webhookPaths: ['boomi/unattach'] }));
 		log(`   ${baseUrl}`);
+
+		// ---- the trigger: activation polled once (the starting point); now the events ----
+		const pollsOfExecutions = () => sim.requests.filter((r) => r.path === '/graphql' && r.operationName === EXECUTION_POLL_QUERY).length;
+		// Events that leave the other checks alone: a new attachment (Inventory → Production; the
+		// webhook detaches B, the nightly C and D: those detaches are the detach trigger's events).
+		const NEW_ATTACHMENT = encodeAttachmentId(ids.INSTANCE_INVENTORY_US, ids.ENV_PROD);
+		const triggerEvents = await step('trigger: wait for the activation polls, then fail an execution and attach in Boomi', async () => {
+			const deadline = Date.now() + 60000;
+			while (pollsOfExecutions() < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+			await new Promise((resolve) => setTimeout(resolve, 3000)); // the attach/detach triggers' activation polls too
+			const { ok: gql } = require('../simulator/testkit');
+			const failure = sim.recordExecution({ processId: demo.processId, status: 'ERROR', message: 'e2e: Salesforce login failed' });
+			sim.recordExecution({ processId: demo.processId, status: 'COMPLETE' });
+			await gql(sim, 'mutation E2eAttach($input: IntegrationPackEnvironmentAttachmentInput!) { integrationPackInstanceEnvironmentAttachmentAttach(input: $input) { id } }', { input: { integrationPackInstanceId: ids.INSTANCE_INVENTORY_US, environmentIds: [ids.ENV_PROD] } });
+			return { failure, activationPolls: pollsOfExecutions(), at: Date.now() };
+		});
+		check('the trigger polled once at activation, before any event', triggerEvents.activationPolls === 1, `${triggerEvents.activationPolls} polls`);
 
 		log('== examples/unattach-webhook.json (Webhook → Unattach → Respond to Webhook)');
 		const hook = `${baseUrl}/webhook/boomi/unattach`;
@@ -247,6 +297,41 @@ async function runTarget(target, { check, step }) {
 		);
 		const detachedNow = sim.mutations.slice(mutationsBeforeStart).map((m) => m.args.id);
 		check('… once each, and PROD kept its other attachment', detachedNow.filter((id) => id === C).length === 1 && detachedNow.filter((id) => id === D).length === 1 && sim.state.attachments.some((a) => a.id === A), JSON.stringify(detachedNow));
+
+		log('== the Boomi Spaces Trigger (examples/failed-execution-alert.json, attach and detach triggers; poll every minute)');
+		const triggered = await step('trigger executions from n8n\'s REST API (two polls after the events)', async () => {
+			// The poll after the events emits them; one more proves nothing comes twice.
+			const deadline = triggerEvents.at + 150000;
+			while (pollsOfExecutions() < triggerEvents.activationPolls + 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2000));
+			await new Promise((resolve) => setTimeout(resolve, 5000)); // the last executions finish and are saved
+			const read = async (workflowId, nodeName) => {
+				const list = await rest.executions(workflowId);
+				const items = [];
+				for (const summary of list) {
+					const full = await rest.execution(summary.id, target.dir);
+					items.push(...(full.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json));
+				}
+				return { executions: list.map((e) => `${e.mode}:${e.status}`), items };
+			};
+			return {
+				polls: pollsOfExecutions(),
+				seconds: Math.round((Date.now() - triggerEvents.at) / 1000),
+				failed: await read(wf.failed, 'Alert message'),
+				attached: await read(wf.attached, 'Boomi Spaces Trigger'),
+				detached: await read(wf.detached, 'Boomi Spaces Trigger'),
+			};
+		});
+		log(`   ${triggered.polls} polls of the execution trigger; read ${triggered.seconds} s after the events`);
+		const once = (items, id) => items.filter((item) => item.id === id).length === 1;
+		const noRepeats = (items) => new Set(items.map((item) => item.id)).size === items.length;
+		const alerts = triggered.failed.items;
+		check(
+			'the failed execution started the alert workflow once: one message naming process, instance, environment and error',
+			alerts.length === 1 && alerts[0].executionId === triggerEvents.failure.executionId && alerts[0].error === 'e2e: Salesforce login failed' && alerts[0].processId === demo.processId && alerts[0].integrationPackInstanceId === demo.instanceId && typeof alerts[0].environmentName === 'string' && alerts[0].text.includes('e2e: Salesforce login failed'),
+			JSON.stringify(triggered.failed).slice(0, 800),
+		);
+		check('the attach started the attach trigger once (trigger mode, success)', once(triggered.attached.items, NEW_ATTACHMENT) && noRepeats(triggered.attached.items) && triggered.attached.executions.every((e) => e === 'trigger:success'), JSON.stringify(triggered.attached).slice(0, 800));
+		check('the webhook\'s detach started the detach trigger once; no attachment came twice', once(triggered.detached.items, B) && noRepeats(triggered.detached.items) && triggered.detached.executions.every((e) => e === 'trigger:success'), JSON.stringify(triggered.detached));
 
 		const stopped = await step('stop n8n', () => server.stop());
 		server = undefined;

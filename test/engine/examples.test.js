@@ -13,6 +13,7 @@ const { encodeAttachmentId, seedIds } = require('../simulator');
 const { NODE_TYPE } = require('./boomi-workflow');
 const { AGENT_TYPE, scriptedAgent } = require('./scripted-agent');
 const { useSimulatorEngine } = require('./simulator-engine');
+const { TRIGGER_TYPE, activeTrigger } = require('./trigger-engine');
 const { findOperation } = require('../../dist/nodes/BoomiSpaces/actions/registry');
 
 const BASE_NODES = [
@@ -35,6 +36,7 @@ it('every example is an importable n8n workflow whose connections name its own n
 	expect(files.sort()).toEqual([
 		'ai-agent-boomi-tools.json',
 		'detach-test-environments-nightly.json',
+		'failed-execution-alert.json',
 		'install-and-attach-webhook.json',
 		'unattach-list-manual.json',
 		'unattach-webhook.json',
@@ -46,7 +48,9 @@ it('every example is an importable n8n workflow whose connections name its own n
 		expect([file, names.size]).toEqual([file, wf.nodes.length]);
 		for (const node of wf.nodes) {
 			expect(node).toEqual(expect.objectContaining({ id: expect.any(String), type: expect.any(String), typeVersion: expect.any(Number), position: expect.any(Array), parameters: expect.any(Object) }));
-			if (node.type.startsWith(NODE_TYPE)) {
+			if (node.type === TRIGGER_TYPE) {
+				expect(node.credentials).toEqual({ boomiSpacesApi: { id: expect.any(String), name: 'Boomi Spaces account' } });
+			} else if (node.type.startsWith(NODE_TYPE)) {
 				// The credential is referenced by name; n8n asks for one on import when the id is unknown.
 				expect(node.credentials).toEqual({ boomiSpacesApi: { id: expect.any(String), name: 'Boomi Spaces account' } });
 				expect(findOperation(node.parameters.resource, node.parameters.operation)).toBeDefined();
@@ -306,5 +310,46 @@ describe('examples/ai-agent-boomi-tools.json', () => {
 			[INSTANCE_ORDER_SYNC_APAC, ENV_DEV],
 		]);
 		expect(attachmentPairs()).not.toContainEqual([INSTANCE_HR, ENV_TEST]);
+	});
+});
+
+describe('examples/failed-execution-alert.json', () => {
+	const wf = example('failed-execution-alert.json');
+	const triggerName = 'Boomi execution failed';
+	const { parameters } = wf.nodes.find((node) => node.name === triggerName);
+
+	it('active: a failed execution after activation becomes one alert naming process, instance, environment and error', async () => {
+		const trigger = activeTrigger(env.engine, parameters);
+		expect(await trigger.poll()).toBeNull(); // activation: the starting point
+		const record = env.sim.recordExecution({ processId: env.sim.demo.processId, status: 'ERROR', message: 'Salesforce login failed' });
+		env.sim.recordExecution({ processId: env.sim.demo.processId, status: 'COMPLETE' });
+		const [items] = await trigger.poll();
+		expect(items).toHaveLength(1);
+		const result = await env.engine.runWorkflow({ ...wf, startNode: triggerName, mode: 'trigger', items });
+
+		expect(result.status).toBe('success');
+		expect(result.executionOrder).toEqual([triggerName, 'Alert message']);
+		const [alert] = result.output('Alert message').map((item) => item.json);
+		expect(alert).toEqual(
+			expect.objectContaining({
+				subject: `Boomi process failed: ${record.processName}`,
+				processId: env.sim.demo.processId,
+				integrationPackInstanceId: env.sim.demo.instanceId,
+				environmentName: expect.any(String),
+				executionId: record.executionId,
+				error: 'Salesforce login failed',
+			}),
+		);
+		expect(alert.text).toContain('Salesforce login failed');
+		expect(alert.text).toContain(alert.environmentName);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('Fetch Test Event (a manual run from the trigger): the latest failure as a sample', async () => {
+		env.sim.recordExecution({ processId: env.sim.demo.processId, status: 'ERROR', message: 'Sample failure', executionTime: new Date(Date.now() - 60e3) });
+		const result = await env.engine.runWorkflow({ ...wf, startNode: triggerName, mode: 'manual' });
+
+		expect(result.status).toBe('success');
+		expect(result.output('Alert message').map((item) => item.json.error)).toEqual(['Sample failure']);
 	});
 });

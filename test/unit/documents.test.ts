@@ -21,7 +21,7 @@ function allDocuments(): Array<[string, GraphQLDocument]> {
 		}
 	}
 	documents.push(['picker: processes', processesDocument]);
-	documents.push(['picker: atoms', atomsDocument]);
+	documents.push(['picker and trigger: atoms', atomsDocument]);
 	documents.push(['picker: process schedules', processSchedulesDocument]);
 	const testBody = new BoomiSpacesApi().test.request.body as { query: string; operationName: string };
 	documents.push(['credential test', { ...testBody, field: 'integrationPackInstances' }]);

@@ -31,6 +31,7 @@ export const processSchedulesDocument: GraphQLDocument = {
 };
 
 /** The environments with their atoms (Environment › Get Many selects no atoms). */
+/** Environments with their atoms: the atom picker, and the trigger (an execution's atom names its environment). */
 export const atomsDocument: GraphQLDocument = {
 	operationName: 'ListAtomsForPicker',
 	field: 'environments',
@@ -38,6 +39,7 @@ export const atomsDocument: GraphQLDocument = {
   environments {
     id
     name
+    classification
     atoms {
       id
       name
