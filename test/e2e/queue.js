@@ -51,6 +51,8 @@ const BULK_PATH = 'boomi/unattach-list';
 // ---- processes: each in its own group, stopped with SIGTERM (Postgres: SIGINT) then SIGKILL ----
 
 const processes = new Set();
+const cleanups = []; // temp folders outside `temp` (Postgres' data), removed at the end or on abort
+const current = { temp: undefined };
 
 function killGroup(pid, signal) {
 	try {
@@ -103,6 +105,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		aborting = true;
 		log(`\n${signal}: stopping every process started here …`);
 		await stopAll();
+		for (const cleanup of cleanups.splice(0)) cleanup();
+		if (current.temp) log(`temp dir kept (logs): ${current.temp}`);
 		process.exit(130);
 	});
 }
@@ -224,7 +228,6 @@ async function startPostgres(temp, postgres) {
 	const version = spawnSync(path.join(bin, 'postgres'), ['--version'], { encoding: 'utf8', uid: user?.uid, gid: user?.gid }).stdout.trim();
 	return { proc, port, user, version };
 }
-const cleanups = [];
 
 // ---- the simulator's data: the default seed plus detachable attachments on PROD ----
 
@@ -306,6 +309,7 @@ function workerRuns(workers) {
 
 async function run({ check, step, figures }) {
 	const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'boomi-spaces-e2e-queue-'));
+	current.temp = temp;
 	const target = lib.TARGETS['2.41'];
 	const printed = []; // everything n8n printed or answered, checked for secrets at the end
 	const logs = []; // n8n's log files
@@ -364,10 +368,17 @@ async function run({ check, step, figures }) {
 			N8N_LOG_LEVEL: 'info',
 		};
 		const mainEnv = await lib.n8nEnv(runtime, folders.main, queueEnv);
+		// n8n CLI commands in their own process group too, so that an abort stops them (SIGTERM, then SIGKILL).
+		let cliRuns = 0;
 		const n8n = async (...args) => {
-			const result = await exec(runtime.node, [n8nBin, ...args], { cwd: temp, env: mainEnv.env });
-			printed.push(result.stdout, result.stderr);
-			return result;
+			const logFile = path.join(temp, `cli-${++cliRuns}-${args[0].replace(/\W+/g, '-')}.log`);
+			const cli = startProcess(`n8n ${args[0]}`, runtime.node, [n8nBin, ...args], { cwd: temp, env: mainEnv.env, logFile });
+			const exited = await cli.done;
+			processes.delete(cli);
+			const stdout = fs.readFileSync(logFile, 'utf8');
+			printed.push(stdout);
+			if (exited.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${JSON.stringify(exited)}\n${lib.tail(logFile, 40)}`);
+			return { stdout, stderr: '' };
 		};
 
 		const credential = { id: 'boomiQueueCred001', name: 'Boomi Spaces (simulator)' };
