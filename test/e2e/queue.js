@@ -75,7 +75,10 @@ async function groupGone(pid, waitMs = 5000) {
 	}
 }
 
-function startProcess(name, command, args, { env = process.env, cwd, logFile, uid, gid, stopSignal = 'SIGTERM' }) {
+// n8n shuts down within N8N_GRACEFUL_SHUTDOWN_TIMEOUT (30 s by default), slower on a busy machine: SIGKILL only after that.
+const N8N_STOP_TIMEOUT_MS = 45000;
+
+function startProcess(name, command, args, { env = process.env, cwd, logFile, uid, gid, stopSignal = 'SIGTERM', stopTimeoutMs = 20000 }) {
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(command, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
@@ -84,7 +87,7 @@ function startProcess(name, command, args, { env = process.env, cwd, logFile, ui
 		child.on('exit', (code, signal) => resolve((proc.exited = { code, signal })));
 		child.on('error', (error) => resolve((proc.exited = { code: null, signal: null, error: error.message })));
 	});
-	proc.stop = async (timeoutMs = 20000) => {
+	proc.stop = async (timeoutMs = stopTimeoutMs) => {
 		if (!proc.exited) killGroup(proc.pid, stopSignal);
 		const timer = setTimeout(() => killGroup(proc.pid, 'SIGKILL'), timeoutMs);
 		await proc.done;
@@ -314,7 +317,7 @@ function workerRuns(workers) {
 	return runs;
 }
 
-async function run({ check, step, figures }) {
+async function run({ check, step, figures, anyFailed }) {
 	const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'boomi-spaces-e2e-queue-'));
 	current.temp = temp;
 	const target = lib.TARGETS['2.41'];
@@ -379,7 +382,7 @@ async function run({ check, step, figures }) {
 		let cliRuns = 0;
 		const n8n = async (...args) => {
 			const logFile = path.join(temp, `cli-${++cliRuns}-${args[0].replace(/\W+/g, '-')}.log`);
-			const cli = startProcess(`n8n ${args[0]}`, runtime.node, [n8nBin, ...args], { cwd: temp, env: mainEnv.env, logFile });
+			const cli = startProcess(`n8n ${args[0]}`, runtime.node, [n8nBin, ...args], { cwd: temp, env: mainEnv.env, logFile, stopTimeoutMs: N8N_STOP_TIMEOUT_MS });
 			const exited = await cli.done;
 			processes.delete(cli);
 			const stdout = fs.readFileSync(logFile, 'utf8');
@@ -404,7 +407,7 @@ async function run({ check, step, figures }) {
 			for (let n = 1; n <= WORKERS; n++) {
 				const healthPort = await lib.freePort();
 				const { env } = await lib.n8nEnv(runtime, folders[`worker${n}`], { ...queueEnv, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) });
-				const worker = startProcess(`worker${n}`, runtime.node, [n8nBin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { cwd: temp, env, logFile: path.join(temp, `worker${n}.log`) });
+				const worker = startProcess(`worker${n}`, runtime.node, [n8nBin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { cwd: temp, env, logFile: path.join(temp, `worker${n}.log`), stopTimeoutMs: N8N_STOP_TIMEOUT_MS });
 				worker.healthPort = healthPort;
 				started.push(worker);
 				logs.push(worker.logFile);
@@ -425,8 +428,20 @@ async function run({ check, step, figures }) {
 			const mainReady = lib
 				.startN8n({ node: runtime.node, bin: n8nBin, env: mainEnv.env, baseUrl: mainEnv.baseUrl, cwd: temp, logFile, webhookPaths: ['boomi/unattach', BULK_PATH], timeoutMs: 180000 })
 				.then((server) => {
-					main = { ...server, name: 'main', logFile, pid: server.child.pid };
-					extraStops.add(server.stop);
+					// lib's stop() sends SIGKILL 20 s after SIGTERM: give main n8n's own shutdown time first.
+					const stop = async () => {
+						const { child } = server;
+						if (child.exitCode === null && child.signalCode === null) {
+							const exited = new Promise((resolve) => child.once('exit', resolve));
+							killGroup(child.pid, 'SIGTERM');
+							let timer;
+							await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, N8N_STOP_TIMEOUT_MS)))]);
+							clearTimeout(timer);
+						}
+						return server.stop();
+					};
+					main = { stop, name: 'main', logFile, pid: server.child.pid };
+					extraStops.add(stop);
 				});
 			await Promise.all([mainReady, ...ready]);
 			return started;
@@ -563,6 +578,11 @@ async function run({ check, step, figures }) {
 		for (const line of figures.slice(-4)) log(`   ${line}`);
 
 		// ---- stop everything, then read the logs ----
+		const running = await rest
+			.call('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ status: ['new', 'running', 'waiting'] }))}&limit=50`)
+			.then((data) => (data.results ?? data).map((e) => `${e.id} ${e.workflowId} ${e.mode} ${e.status}`))
+			.catch((error) => [`(could not list: ${error.message})`]);
+		if (running.length) log(`   executions main still lists as unfinished: ${running.join('; ')}`);
 		const stopped = await step('stop main, the workers, Redis and Postgres (process groups: SIGTERM/SIGINT, then SIGKILL)', async () => {
 			const all = [main, ...workers, services.redis.proc, services.postgres.proc];
 			extraStops.delete(main.stop);
@@ -575,7 +595,11 @@ async function run({ check, step, figures }) {
 		});
 		log(`   ${JSON.stringify(stopped.exits)}`);
 		check('every process group (main, workers with their task runners, Redis, Postgres) is gone', Object.values(stopped.gone).every(Boolean), JSON.stringify(stopped.gone));
-		check('main and the workers stopped on SIGTERM', [main, ...workers].every((p) => stopped.exits[p.name] && (stopped.exits[p.name].code === 0 || stopped.exits[p.name].signal === 'SIGTERM')), JSON.stringify(stopped.exits));
+		check('main and the workers exited on SIGTERM by themselves (no SIGKILL needed)', [main, ...workers].every((p) => stopped.exits[p.name] && stopped.exits[p.name].signal !== 'SIGKILL' && (stopped.exits[p.name].code !== null || stopped.exits[p.name].signal === 'SIGTERM')), JSON.stringify(stopped.exits));
+		const timedOut = readLog(main.logFile).match(/Waiting for \d+ active executions? to finish/);
+		if (timedOut || stopped.exits.main?.code) {
+			figures.push(`main's shutdown: exit ${JSON.stringify(stopped.exits.main)}${timedOut ? `, it logged "${timedOut[0]}" until n8n's graceful-shutdown timeout` : ''}`);
+		}
 		const dbErrors = logs.flatMap((file) => readLog(file).split('\n').filter((line) => /QueryFailedError|value too long for type/.test(line)).map((line) => `${path.basename(file)}: ${line}`));
 		check('no database error in any n8n log', dbErrors.length === 0, dbErrors.slice(0, 5).join('\n'));
 
@@ -591,7 +615,7 @@ async function run({ check, step, figures }) {
 		await stopAll();
 		if (sim) await sim.close();
 		for (const cleanup of cleanups.splice(0)) cleanup();
-		if (ok && !process.env.E2E_KEEP) fs.rmSync(temp, { recursive: true, force: true });
+		if (ok && !anyFailed() && !process.env.E2E_KEEP) fs.rmSync(temp, { recursive: true, force: true });
 		else log(`temp dir kept: ${temp}`);
 	}
 }
@@ -614,7 +638,7 @@ async function main() {
 			timings.push([name, Date.now() - at]);
 		}
 	};
-	await run({ check, step, figures });
+	await run({ check, step, figures, anyFailed: () => checks.some((c) => !c.ok) });
 	log('\ntimings');
 	for (const [name, ms] of timings) log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`);
 	log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  in all`);
