@@ -318,6 +318,18 @@ function workerRuns(workers) {
 }
 
 async function run({ check, step, figures, anyFailed }) {
+	const redis = redisServer();
+	if (!redis) {
+		check(
+			'redis-server is installed',
+			false,
+			'Queue mode needs Redis and no redis-server is on PATH. Install it, e.g.\n' +
+				'  Debian/Ubuntu: sudo apt-get install -y redis-server   (no service needed: this test starts its own)\n' +
+				'  Fedora: sudo dnf install -y redis    macOS: brew install redis\n' +
+				'then run npm run e2e:queue again.',
+		);
+		return;
+	}
 	const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'boomi-spaces-e2e-queue-'));
 	current.temp = temp;
 	const target = lib.TARGETS['2.41'];
@@ -327,15 +339,6 @@ async function run({ check, step, figures, anyFailed }) {
 	let main;
 	let ok = false;
 	try {
-		const redis = redisServer();
-		if (!redis) {
-			throw new Error(
-				'redis-server is not installed. Queue mode needs Redis; install it, e.g.\n' +
-					'  Debian/Ubuntu: sudo apt-get install -y redis-server   (the install need not start a service: this test runs its own)\n' +
-					'  Fedora: sudo dnf install -y redis    macOS: brew install redis\n' +
-					'then run npm run e2e:queue again.',
-			);
-		}
 		const runtime = await step('Node for n8n', () => lib.nodeForN8n(target));
 		const n8nBin = await step(`n8n ${target.version} in ${target.dirName}/node_modules`, () => lib.ensureN8n(target, runtime));
 		const postgres = await step(`Postgres (${POSTGRES_PACKAGE}) in ${path.relative(ROOT, POSTGRES_DIR)}`, () => ensurePostgres());
