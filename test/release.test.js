@@ -215,3 +215,15 @@ describe('GitHub workflows', () => {
 		});
 	});
 });
+
+describe('examples/', () => {
+	// n8n keeps node ids in varchar(36) columns (e.g. workflow_publication_trigger_status.nodeId):
+	// SQLite ignores the length, Postgres — queue mode's database — refuses a longer id.
+	it('gives every node a UUID id (36 characters)', () => {
+		const dir = path.join(root, 'examples');
+		for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+			const { nodes } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+			for (const node of nodes) expect([file, node.id]).toEqual([file, expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)]);
+		}
+	});
+});
