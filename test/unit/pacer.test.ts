@@ -55,6 +55,15 @@ describe('Pacer: slots', () => {
 		expect(times(log)).toEqual([0, 300, 400, 500]);
 	});
 
+	it('releases each slot at a random point of its first half, keeping the average pace exact', async () => {
+		const { clock, pacer } = setup(() => 1);
+		const member = pacer.join(10);
+		const log: Array<[string, number]> = [];
+		queue(member, 5, log);
+		await clock.advance(2000);
+		expect(times(log)).toEqual([0, 150, 250, 350, 450]);
+	});
+
 	it('does not burst after an idle spell', async () => {
 		const { clock, pacer } = setup();
 		const member = pacer.join(10);
@@ -227,9 +236,9 @@ describe('the account registry', () => {
 	it('shares one pace per account while executions use it, and forgets it after the last one', async () => {
 		const clock = new FakeClock();
 		const before = accountsInUse();
-		const a = joinAccountPace('key-1', 10, clock);
-		const b = joinAccountPace('key-1', 10, clock);
-		const other = joinAccountPace('key-2', 10, clock);
+		const a = joinAccountPace('key-1', 10, clock, () => 0);
+		const b = joinAccountPace('key-1', 10, clock, () => 0);
+		const other = joinAccountPace('key-2', 10, clock, () => 0);
 		expect(accountsInUse()).toBe(before + 2);
 		const log: Array<[string, number]> = [];
 		queue(a, 2, log, 'a');

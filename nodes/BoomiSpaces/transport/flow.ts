@@ -43,10 +43,10 @@ function jwtAccountId(jwt: unknown): string | undefined {
 }
 
 /** Joins the pace of `key`'s account with this execution's own ceiling (calls per second). */
-export function joinAccountPace(key: string, ceiling: number, clock: Clock = systemClock): PaceMember {
+export function joinAccountPace(key: string, ceiling: number, clock: Clock = systemClock, random = Math.random): PaceMember {
 	let pacer = accounts.get(key);
 	if (!pacer) {
-		const created: Pacer = new Pacer(clock, Math.random, () => {
+		const created: Pacer = new Pacer(clock, random, () => {
 			if (accounts.get(key) === created) accounts.delete(key);
 		});
 		accounts.set(key, created);

@@ -20,6 +20,9 @@ const REGAIN_HALF_GAP_MS = 500;
 /** Above it, probing starts at ceiling / 20 per second and doubles every second without a 503. */
 const PROBE_SHARE = 1 / 20;
 
+/** A slot is released at a random point of its first half (see `pump`). */
+const SLOT_JITTER = 0.5;
+
 /** Largest automatic number of requests in flight. */
 export const MAX_AUTO_IN_FLIGHT = 32;
 
@@ -119,6 +122,8 @@ export class Pacer {
 
 	private next = -Infinity;
 
+	private jitter = 0;
+
 	private pausedUntil = -Infinity;
 
 	/** When the last decrease took effect; answers to earlier releases belong to that episode. */
@@ -192,7 +197,7 @@ export class Pacer {
 	/** @internal */
 	async enqueue(member: PaceMember, cost: number): Promise<number> {
 		const released = new Promise<number>((resolve) => member.waiters.push({ cost, resolve }));
-		const due = Math.max(this.next, this.pausedUntil, member.ownNext);
+		const due = Math.max(this.next + this.jitter, this.pausedUntil, member.ownNext);
 		if (!this.pumping || due + 1 < this.wakeAt) void this.pump();
 		return await released;
 	}
@@ -201,9 +206,6 @@ export class Pacer {
 	private async pump(): Promise<void> {
 		const generation = ++this.generation;
 		this.pumping = true;
-		// The time a sleep was for: the next slot counts from it, so a timer
-		// waking late does not push every later slot back.
-		let planned: number | undefined;
 		try {
 			for (;;) {
 				const now = this.clock.now();
@@ -221,10 +223,9 @@ export class Pacer {
 					earliestOwn = Math.min(earliestOwn, member.ownNext);
 				}
 				if (chosen < 0 && earliestOwn === Infinity) return;
-				const due = Math.max(this.next, this.pausedUntil, chosen < 0 ? earliestOwn : now);
+				const due = Math.max(this.next + this.jitter, this.pausedUntil, chosen < 0 ? earliestOwn : now);
 				if (due > now) {
 					this.wakeAt = due;
-					planned = due;
 					await this.clock.sleep(due - now);
 					if (generation !== this.generation) return;
 					continue;
@@ -233,10 +234,15 @@ export class Pacer {
 				const waiter = member.waiters.shift() as Waiter;
 				this.turn = (chosen + 1) % count;
 				const interval = (waiter.cost * 1000) / this.rate;
-				const base = planned === undefined ? now : Math.max(planned, now - Math.min(interval / 4, 25));
-				planned = undefined;
-				this.next = base + interval;
-				member.ownNext = Math.max(member.ownNext, base) + (waiter.cost * 1000) / member.ceiling;
+				// On time, or a timer a little late: keep the schedule (lateness does
+				// not add up). After an idle spell or a pause: restart it now (no burst).
+				const nominal = now - (this.next + this.jitter) <= Math.min(interval / 4, 25) ? this.next : now;
+				this.next = nominal + interval;
+				// Each slot goes out at a random point of its first half: the average
+				// pace is exact, and workers pacing the same account do not lock into
+				// a phase where one always finds Boomi's tokens and the others never.
+				this.jitter = this.random() * interval * SLOT_JITTER;
+				member.ownNext = Math.max(member.ownNext, nominal) + (waiter.cost * 1000) / member.ceiling;
 				if (member.leaving && member.waiters.length === 0) this.remove(member);
 				waiter.resolve(now);
 			}
