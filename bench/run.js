@@ -47,7 +47,7 @@ function parseArgs(argv) {
 		else if (flag === '--memory-items') args.memoryItems = Number(next());
 		else if (flag === '--sweep-rtts') args.sweepRtts = next().split(',').map(Number);
 		else if (flag === '--sweep-items') args.sweepItems = Number(next());
-		else if (flag === '--parallel') args.parallel = next().split(',').map(Number);
+		else if (flag === '--parallel') args.parallel = next().split(',').filter(Boolean).map(Number);
 		else if (flag === '--parallel-items') args.parallelItems = Number(next());
 		else if (flag === '--workers') args.workers = next().split(',').filter(Boolean).map(Number);
 		else if (flag === '--only') args.only = new Set(next().split(','));
@@ -244,8 +244,8 @@ async function measure(sim, spec, settings, nodeArgs) {
 		limit: settings.limit,
 		...result,
 		seconds: result.wallMs / 1000,
-		// Throughput counts only items that were detached (error items excluded).
-		itemsPerSecond: (result.outputItems - result.failed) / (result.wallMs / 1000),
+		// Throughput counts only attachments the simulator detached (failed items excluded).
+		itemsPerSecond: new Set(applied).size / (result.wallMs / 1000),
 		httpRequests: graphql.length,
 		throttled: graphql.filter((request) => request.throttled).length,
 		duplicates: applied.length - new Set(applied).size,

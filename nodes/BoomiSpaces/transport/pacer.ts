@@ -17,11 +17,14 @@ const DECREASE = 0.5;
 /** While below the pace of the last episode, half of the gap is regained every this many ms. */
 const REGAIN_HALF_GAP_MS = 500;
 
-/** Above it, probing starts at ceiling / 20 per second and doubles every second without a 503. */
-const PROBE_SHARE = 1 / 20;
+/** Above it, probing adds ceiling / 40 per second, doubling every 2 s without a 503. */
+const PROBE_SHARE = 1 / 40;
 
 /** A slot is released at a random point of its first half (see `pump`). */
 const SLOT_JITTER = 0.5;
+
+/** How late a release may be and still keep the schedule (see `pump`). */
+const CATCH_UP_MS = 25;
 
 /** Largest automatic number of requests in flight. */
 export const MAX_AUTO_IN_FLIGHT = 32;
@@ -108,8 +111,8 @@ export class PaceMember {
  *   requests released before that decrease were sent at the old pace and say
  *   nothing new. Retry-After is always honoured, never exceeded.
  * - Recovery: the pace regains half of the gap to where the episode struck
- *   every 0.5 s, then probes above it, faster every second (only executions in
- *   other workers make it strike lower).
+ *   every 0.5 s, then probes above it, twice as fast every 2 s (only
+ *   executions in other workers make it strike lower).
  */
 export class Pacer {
 	rate: number;
@@ -234,9 +237,10 @@ export class Pacer {
 				const waiter = member.waiters.shift() as Waiter;
 				this.turn = (chosen + 1) % count;
 				const interval = (waiter.cost * 1000) / this.rate;
-				// On time, or a timer a little late: keep the schedule (lateness does
-				// not add up). After an idle spell or a pause: restart it now (no burst).
-				const nominal = now - (this.next + this.jitter) <= Math.min(interval / 4, 25) ? this.next : now;
+				// On time, or a timer up to 25 ms late: keep the schedule, so lateness
+				// does not add up (at high paces a late timer is caught up at once).
+				// After an idle spell or a pause: restart it now (no burst).
+				const nominal = now - (this.next + this.jitter) <= CATCH_UP_MS ? this.next : now;
 				this.next = nominal + interval;
 				// Each slot goes out at a random point of its first half: the average
 				// pace is exact, and workers pacing the same account do not lock into
@@ -289,7 +293,7 @@ export class Pacer {
 			this.rate = target - (target - this.rate) * 2 ** (-dt / REGAIN_HALF_GAP_MS);
 			this.probeSince = now;
 		} else {
-			const probing = (now - this.probeSince) / 1000;
+			const probing = (now - this.probeSince) / 2000;
 			this.rate += ((this.ceilingOf * PROBE_SHARE * 2 ** probing) * dt) / 1000;
 		}
 		this.rate = Math.min(this.ceilingOf, this.rate);
