@@ -128,7 +128,7 @@ class ItemRun {
 				}
 				// Only resends still in their own backoff are left.
 				if (this.retryQueue.length === 0) break;
-				const wake = Math.min(...this.retryQueue.map((index) => this.readyAt[index]));
+				const wake = this.retryQueue.reduce((soonest, index) => Math.min(soonest, this.readyAt[index]), Infinity);
 				await sleep(Math.max(0, wake - this.pace.now()));
 				continue;
 			}
