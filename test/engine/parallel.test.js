@@ -106,3 +106,27 @@ describe('requests in flight', () => {
 		expect(peak).toBeLessThanOrEqual(32);
 	});
 });
+
+describe('a throttled item', () => {
+	it('waits out its own backoff while the other items go on, and is resent once', async () => {
+		// One early request is refused with a 503 (no Retry-After): that item's
+		// resend waits its own backoff (at least 250 ms) while the next items keep
+		// their 10 ms slots; the account's pause is one to two slots, not that.
+		const ids = bulkAttachmentIds(20);
+		const workflow = unattachWorkflow({ onError: 'continueErrorOutput' });
+		workflow.nodes[0].parameters.options = { requestsPerSecond: 100, concurrency: 2 };
+		let answered = 0;
+		sim.setOptions({
+			onRequest: (record) => {
+				if (record.path === '/graphql' && ++answered === 1) sim.injectFault({ status: 503, body: { errors: [{ message: 'Rate limit exceeded' }] } });
+			},
+		});
+		const result = await engine.runWorkflow({ ...workflow, items: ids.map((id) => ({ json: { id } })) });
+
+		expectEveryItemOnce({ results: [result], slices: [ids], ids });
+		const sent = graphqlRequests().map((request) => request.json.variables.id);
+		const throttledId = graphqlRequests().find((request) => request.status === 503).json.variables.id;
+		const [first, resend] = sent.flatMap((id, position) => (id === throttledId ? [position] : []));
+		expect(resend).toBeGreaterThan(first + 5);
+	});
+});
