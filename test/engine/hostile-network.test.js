@@ -219,7 +219,8 @@ describe('4. a throttled sign-in is retried', () => {
 
 		expect(outcomes(result, 3).map((item) => item.json.id)).toEqual(ids);
 		expect(mints()).toHaveLength(2);
-		expect(appliedIds()).toEqual(ids);
+		// The throttled item waits out its own backoff while the next one signs in.
+		expect([...appliedIds()].sort()).toEqual([...ids].sort());
 	});
 
 	it('fails clearly after Max Retries, without one sign-in per item', async () => {

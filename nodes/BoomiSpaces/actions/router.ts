@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { aliasOf, batchDocument, batchVariableName, isMutation } from '../transport/batch';
 import type { BoomiEndpoints } from '../transport/endpoints';
 import type { GraphQLError, Outcome, RequestLabel } from '../transport';
-import { fieldOutcome, forItem, getEndpoints, outcomeError, sendGraphQL } from '../transport';
-import { backoffMs, Pacer } from '../transport/pacer';
+import { CREDENTIAL_TYPE, fieldOutcome, forItem, getEndpoints, outcomeError, sendGraphQL } from '../transport';
+import { accountKey, joinAccountPace } from '../transport/flow';
+import type { PaceMember } from '../transport/pacer';
+import { backoffMs } from '../transport/pacer';
 import { findOperation, operationName } from './registry';
 import type { RunOptions } from './runOptions';
 import { readRunOptions } from './runOptions';
@@ -29,9 +31,11 @@ interface Unit {
  * One execution of the node over its input items: the only place that loops
  * over items, for every operation.
  *
- * - Items are sent in input order, `batchSize` per request, at most
- *   `concurrency` requests in flight, paced under `requestsPerSecond` platform
- *   calls. The first request goes alone, so the JWT is minted once per run.
+ * - Items are sent in input order, `batchSize` per request, paced under
+ *   `requestsPerSecond` platform calls by the account's pace, which executions
+ *   of the same account in this process share (transport/flow.ts); in flight:
+ *   `concurrency` requests, or automatically pace × round trip. The first
+ *   request goes alone, so the JWT is minted once per run.
  * - Each item gets exactly one outcome: its output items or one error, each
  *   with `pairedItem`; output order is input order.
  * - Only what Boomi provably did not apply is resent (HTTP 429/503, a
@@ -66,7 +70,14 @@ class ItemRun {
 	 */
 	private authFailure: Outcome | undefined;
 
-	private readonly pacer: Pacer;
+	/** This run's share of the account's pace (joined in `execute`). */
+	private pace!: PaceMember;
+
+	/** When each item's last request was released by the pacer. */
+	private readonly sentAt: Float64Array;
+
+	/** Before when a throttled item may not be resent (its own backoff). */
+	private readonly readyAt: Float64Array;
 
 	private readonly label: RequestLabel;
 
@@ -82,19 +93,22 @@ class ItemRun {
 	) {
 		this.results = new Array(itemCount);
 		this.attempts = new Uint8Array(itemCount);
-		this.pacer = new Pacer(options.requestsPerSecond);
+		this.sentAt = new Float64Array(itemCount);
+		this.readyAt = new Float64Array(itemCount);
 		this.label = { name, mutation: isMutation(definition.document) };
 		this.continueOnFail = context.continueOnFail();
 	}
 
 	async execute(): Promise<INodeExecutionData[]> {
-		// One request at a time until one got past sign-in: the JWT it minted
-		// serves the others (n8n mints for every request that finds none).
-		while (!this.signedIn && !this.fatal && this.hasWork()) await this.worker(1);
-		while (!this.fatal && this.hasWork()) {
-			const workers = [];
-			for (let i = 0; i < this.options.concurrency; i++) workers.push(this.worker());
-			await Promise.all(workers);
+		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE);
+		this.pace = joinAccountPace(accountKey(this.endpoints.graphqlUrl, credentials), this.options.requestsPerSecond);
+		try {
+			// One request at a time until one got past sign-in: the JWT it minted
+			// serves the others (n8n mints for every request that finds none).
+			while (!this.signedIn && !this.fatal && this.hasWork()) await this.dispatch(1);
+			await this.dispatch(Infinity);
+		} finally {
+			this.pace.leave();
 		}
 		if (this.fatal) throw this.fatal.error;
 		const output: INodeExecutionData[] = [];
@@ -106,13 +120,70 @@ class ItemRun {
 		return this.retryQueue.length > 0 || this.nextFresh < this.itemCount;
 	}
 
-	/** Sends units until there is nothing left to take (or `limit` units). */
-	private async worker(limit = Infinity): Promise<void> {
-		for (let sent = 0; sent < limit && !this.fatal; sent++) {
-			const unit = this.takeUnit();
-			if (!unit) return;
-			await this.send(unit);
+	/**
+	 * Keeps the pace's window of requests in flight (Concurrency, or automatic:
+	 * pace × round trip) until nothing is left to send, or `limit` units went.
+	 */
+	private async dispatch(limit: number): Promise<void> {
+		const inFlight = new Set<Promise<void>>();
+		let started = 0;
+		while (!this.fatal && started < limit) {
+			if (inFlight.size >= this.pace.window(this.options.concurrency)) {
+				await Promise.race(inFlight);
+				continue;
+			}
+			const unit = this.takeReadyUnit();
+			if (!unit) {
+				if (inFlight.size > 0) {
+					await Promise.race(inFlight);
+					continue;
+				}
+				// Only resends still in their own backoff are left.
+				if (this.retryQueue.length === 0) break;
+				const wake = this.retryQueue.reduce((soonest, index) => Math.min(soonest, this.readyAt[index]), Infinity);
+				await sleep(Math.max(0, wake - this.pace.now()));
+				continue;
+			}
+			started++;
+			const request: Promise<void> = this.sendPaced(unit).finally(() => inFlight.delete(request));
+			inFlight.add(request);
 		}
+		await Promise.all(inFlight);
+	}
+
+	/** `takeUnit()` without the resends whose own backoff has not run out (they stay queued). */
+	private takeReadyUnit(): Unit | undefined {
+		const now = this.pace.now();
+		const waiting = this.retryQueue.filter((index) => this.readyAt[index] > now);
+		if (waiting.length === 0) return this.takeUnit();
+		this.retryQueue = this.retryQueue.filter((index) => this.readyAt[index] <= now);
+		try {
+			return this.takeUnit();
+		} finally {
+			this.retryQueue.push(...waiting);
+		}
+	}
+
+	private async sendPaced(unit: Unit): Promise<void> {
+		const sentAt = await this.pace.acquire(unit.indexes.length);
+		for (const index of unit.indexes) this.sentAt[index] = sentAt;
+		await this.send(unit);
+		this.pace.roundTrip(this.pace.now() - sentAt);
+	}
+
+	/**
+	 * Throttled or refused: the account's pace backs off (once per congestion
+	 * episode, for Retry-After or a short pause), and these items wait out
+	 * their own backoff before being resent; other items go on meanwhile.
+	 */
+	private backOff(indexes: number[], attempt: number, retryAfterMs: number | undefined): void {
+		const readyAt = this.pace.now() + backoffMs(attempt, retryAfterMs);
+		let sentAt = -Infinity;
+		for (const index of indexes) {
+			this.readyAt[index] = readyAt;
+			sentAt = Math.max(sentAt, this.sentAt[index]);
+		}
+		this.pace.throttled(sentAt, retryAfterMs);
 	}
 
 	/** Up to `batchSize` items: resends first, then fresh items (their input checked now). */
@@ -161,7 +232,6 @@ class ItemRun {
 			request = { operationName: batch.operationName, query: batch.query, variables };
 		}
 
-		await this.pacer.acquire(unit.indexes.length);
 		const outcome = await sendGraphQL.call(this.context, this.endpoints, request, this.options.timeout);
 		if (outcome.kind !== 'notApplied') this.signedIn = true;
 		switch (outcome.kind) {
@@ -221,7 +291,7 @@ class ItemRun {
 					}
 			}
 		});
-		this.pacer.accepted(unit.indexes.length - throttledIndexes.length);
+		this.pace.accepted(this.sentAt[unit.indexes[0]], unit.indexes.length - throttledIndexes.length);
 		if (throttledIndexes.length > 0) {
 			this.retry(throttledIndexes, throttledRequests, outcome.retryAfterMs, {
 				kind: 'throttled',
@@ -257,8 +327,8 @@ class ItemRun {
 	}
 
 	/**
-	 * Queues items for a resend after a pause shared by all requests, or fails
-	 * them once they used up `maxRetries`.
+	 * Queues items for a resend after their own backoff (the account's pace
+	 * backs off too), or fails them once they used up `maxRetries`.
 	 */
 	private retry(
 		indexes: number[],
@@ -278,8 +348,7 @@ class ItemRun {
 			this.retryQueue.push(index);
 			this.retryRequests.set(index, requests[position]);
 		});
-		// Throttled or refused: everybody waits, then goes slower.
-		this.pacer.throttled(backoffMs(attempt, retryAfterMs));
+		this.backOff(indexes, attempt, retryAfterMs);
 	}
 
 	private succeed(index: number, data: unknown, { variables, settings }: ItemRequest): void {

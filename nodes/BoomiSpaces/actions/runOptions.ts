@@ -16,9 +16,9 @@ export interface RunOptions {
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
 	// Boomi's Platform API limit: about 10 calls per second per account.
 	requestsPerSecond: 10,
-	// Enough requests in flight to sustain 10 calls/s at round trips up to
-	// ~400 ms (10 × 0.4); more would only queue behind the pacer.
-	concurrency: 4,
+	// 0 = automatic: pace × observed round trip, plus one waiting for its
+	// slot (up to 32). A saved value N keeps meaning "N requests in flight".
+	concurrency: 0,
 	batchSize: 1,
 	// Boomi's own connectors retry a throttled (503) call up to five times.
 	maxRetries: DEFAULT_MAX_RETRIES,
@@ -28,7 +28,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 
 const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: boolean }> = {
 	requestsPerSecond: { min: 0.1, max: 1000, integer: false },
-	concurrency: { min: 1, max: 16, integer: true },
+	concurrency: { min: 0, max: 32, integer: true },
 	batchSize: { min: 1, max: 50, integer: true },
 	maxRetries: { min: 0, max: 10, integer: true },
 	timeout: { min: 1000, max: 600000, integer: true },
@@ -54,10 +54,10 @@ export const runOptionsProperty: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 16 },
-			default: 4,
+			typeOptions: { minValue: 0, maxValue: 32 },
+			default: 0,
 			description:
-				'How many requests may be in flight at once. The first request of a run always goes alone, so the JWT is minted once.',
+				'How many requests may be in flight at once. 0 (automatic) keeps enough in flight to hold the pace over the measured round trip (up to 32); a number fixes it. The first request of a run always goes alone, so the JWT is minted once.',
 		},
 		{
 			displayName: 'Max Retries',
@@ -75,7 +75,7 @@ export const runOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0.1, maxValue: 1000, numberPrecision: 1 },
 			default: 10,
 			description:
-				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account; lower it when other workflows share the account.",
+				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account: executions of the same account in one n8n process share that pace, and slow down together when Boomi throttles (also for other workers), so there is no need to divide it by hand.",
 		},
 		{
 			displayName: 'Timeout',
