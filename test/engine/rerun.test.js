@@ -83,6 +83,22 @@ describe('Unattach: a re-run after unknown outcomes converges', () => {
 		expect(listReads()).toEqual({ ListEnvironments: 0, ListIntegrationPackInstances: 0 });
 	});
 
+	it('a whole request Boomi refused (HTTP 400) is judged too; without continue-on-fail an item not done stops the run naming it and what was checked', async () => {
+		const [id, other] = bulkAttachmentIds(2);
+		await unattach([id]);
+		env.sim.injectFault({ operationName: 'UnattachIntegrationPackInstance', status: 400, body: { errors: [{ message: 'Bad request' }] } });
+		const [[{ json }]] = outcomes(await unattach([id], { succeedIfAlreadyDone: true }), 1);
+		expect(json).toEqual(expect.objectContaining({ detached: true, alreadyDone: true, boomiMessage: 'Bad request' }));
+
+		env.sim.injectFault({ operationName: 'UnattachIntegrationPackInstance', status: 400, body: { errors: [{ message: 'Bad request' }] } });
+		const result = await unattach([other], { succeedIfAlreadyDone: true }, null);
+		expect(result.status).toBe('error');
+		const error = result.nodeError('Boomi Spaces');
+		expect(error.message).toBe('Bad request');
+		expect(error.description).toMatch(/^Item 0: .*Succeed If Already Done checked and the change is not in place: Environment › Get Many lists this attachment/);
+		expect(env.sim.state.attachments.some((attachment) => attachment.id === other)).toBe(true);
+	});
+
 	it('with batches and an instance ID: rejected fields of a batch are judged, the others succeed, lists read once', async () => {
 		const ids = bulkAttachmentIds(6);
 		await unattach([ids[1], ids[4]]);
