@@ -35,6 +35,7 @@ it('every example is an importable n8n workflow whose connections name its own n
 	const files = fs.readdirSync(path.join(__dirname, '../../examples')).filter((file) => file.endsWith('.json'));
 	expect(files.sort()).toEqual([
 		'ai-agent-boomi-tools.json',
+		'detach-test-environments-nightly-safe.json',
 		'detach-test-environments-nightly.json',
 		'failed-execution-alert.json',
 		'install-and-attach-webhook.json',
@@ -100,6 +101,44 @@ describe('examples/detach-test-environments-nightly.json', () => {
 		expect(result.status).toBe('success');
 		expect(result.executionOrder).not.toContain('Detach from TEST environment');
 		expect(env.sim.mutations).toEqual([]);
+	});
+});
+
+describe('examples/detach-test-environments-nightly-safe.json', () => {
+	const wf = example('detach-test-environments-nightly-safe.json');
+	const scheduleItem = { json: { timestamp: '2026-01-01T02:00:00.000+00:00', 'Readable date': 'January 1st 2026, 2:00:00 am', Hour: '02' } };
+	const DETACH = 'Detach from TEST environment';
+
+	it('is the nightly example with Succeed If Already Done on the Unattach node, nothing else changed', () => {
+		const nightly = example('detach-test-environments-nightly.json');
+		const strip = (workflow) => structuredClone(workflow.nodes).map(({ id, ...node }) => node);
+		const safe = strip(wf);
+		expect(safe.find((node) => node.name === DETACH).parameters.options).toEqual({ succeedIfAlreadyDone: true });
+		delete safe.find((node) => node.name === DETACH).parameters.options;
+		expect(safe).toEqual(strip(nightly));
+		expect(wf.connections).toEqual(nightly.connections);
+	});
+
+	it('after a night whose detach lost its answer, retrying the node on its original items succeeds, each detach applied once', async () => {
+		// The first detach is applied, then the connection drops: an unknown outcome for that item.
+		env.sim.injectFault({ operationName: 'UnattachIntegrationPackInstance', destroySocket: true, afterApply: true });
+		const night = await env.engine.runWorkflow({ ...wf, startNode: 'Every night at 02:00', mode: 'trigger', items: [scheduleItem] });
+		expect(night.status).toBe('success');
+		const [lost, detached] = night.output(DETACH);
+		expect(lost.json).toEqual({ error: expect.stringMatching(/closed unexpectedly|did not answer/) });
+		expect(detached.json).toEqual(expect.objectContaining({ detached: true, environmentId: ENV_DEV }));
+
+		// n8n's "Retry with original data": the Unattach node again, on the items it got that night.
+		const attachments = night.output('One item per attachment').map(({ json }) => ({ json }));
+		const retry = await env.engine.runWorkflow({ ...wf, startNode: DETACH, items: attachments });
+
+		expect(retry.status).toBe('success');
+		expect(retry.output(DETACH).map((item) => [item.json.id, item.json.detached, item.json.alreadyDone])).toEqual([
+			[encodeAttachmentId(INSTANCE_HR, ENV_TEST), true, true],
+			[encodeAttachmentId(INSTANCE_INVENTORY_US, ENV_DEV), true, true],
+		]);
+		expect(env.sim.mutations.map((mutation) => mutation.args.id)).toEqual([encodeAttachmentId(INSTANCE_HR, ENV_TEST), encodeAttachmentId(INSTANCE_INVENTORY_US, ENV_DEV)]);
+		expect(attachmentPairs().filter(([, environmentId]) => environmentId !== ENV_PROD)).toEqual([]);
 	});
 });
 

@@ -6,7 +6,10 @@ import path from 'path';
 
 import { BoomiSpaces } from '../../nodes/BoomiSpaces/BoomiSpaces.node';
 import { resources } from '../../nodes/BoomiSpaces/actions/registry';
-import { DEFAULT_RUN_OPTIONS } from '../../nodes/BoomiSpaces/actions/runOptions';
+import { displayParameterPath } from 'n8n-workflow';
+
+import { DEFAULT_SAFE_RUN_OPTIONS, JUDGES } from '../../nodes/BoomiSpaces/actions/evidence';
+import { DEFAULT_RUN_OPTIONS, SAFE_RUN_OPERATIONS } from '../../nodes/BoomiSpaces/actions/runOptions';
 
 const description = new BoomiSpaces().description;
 const schema = buildSchema(readFileSync(path.join(__dirname, '../simulator/schema.graphql'), 'utf8'));
@@ -62,8 +65,24 @@ describe('node description', () => {
 		const defaults = Object.fromEntries(
 			(options.options as INodeProperties[]).map((option) => [option.name, option.default]),
 		);
-		expect(defaults).toEqual(DEFAULT_RUN_OPTIONS);
+		expect(defaults).toEqual({ ...DEFAULT_RUN_OPTIONS, ...DEFAULT_SAFE_RUN_OPTIONS });
 		for (const option of options.options as INodeProperties[]) expect(option.description).toBeTruthy();
+	});
+
+	it('shows Dry Run and Succeed If Already Done only on the operations that have a judge', () => {
+		const [options] = property('options');
+		expect(SAFE_RUN_OPERATIONS.map((operation) => `integrationPackInstance.${operation}`).sort()).toEqual(Object.keys(JUDGES).sort());
+		// n8n's own display rule, called as the editor's collection parameter calls it for its options ('/name' reads the node's root parameters).
+		const shownOn = (name: string) =>
+			Object.entries(resources).flatMap(([resource, { operations }]) =>
+				Object.keys(operations).filter((operation) => {
+					const option = (options.options as INodeProperties[]).find((entry) => entry.name === name)!;
+					return displayParameterPath({ parameters: { resource, operation, options: {} } }, option, 'parameters.options', null, null);
+				}).map((operation) => `${resource}.${operation}`),
+			);
+		expect(shownOn('dryRun').sort()).toEqual(Object.keys(JUDGES).sort());
+		expect(shownOn('succeedIfAlreadyDone').sort()).toEqual(Object.keys(JUDGES).sort());
+		expect(shownOn('batchSize')).toHaveLength(Object.values(resources).flatMap(({ operations }) => Object.keys(operations)).length);
 	});
 
 	it('parameter names equal GraphQL variable names (or fields of an input-object variable) of their operation', () => {

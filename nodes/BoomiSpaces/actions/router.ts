@@ -8,6 +8,8 @@ import { CREDENTIAL_TYPE, fieldOutcome, forItem, getEndpoints, outcomeError, sen
 import { accountKey, joinAccountPace } from '../transport/flow';
 import type { PaceMember } from '../transport/pacer';
 import { backoffMs } from '../transport/pacer';
+import type { SafeRunOptions } from './evidence';
+import { Evidence, JUDGES, readSafeRunOptions } from './evidence';
 import { findOperation, operationName } from './registry';
 import type { RunOptions } from './runOptions';
 import { readRunOptions } from './runOptions';
@@ -25,6 +27,19 @@ interface ItemRequest {
 interface Unit {
 	indexes: number[];
 	requests: ItemRequest[];
+}
+
+/** Dry Run / Succeed If Already Done for an operation that has a judge (actions/evidence.ts). */
+interface SafeRun extends SafeRunOptions {
+	evidence: Evidence;
+}
+
+/** An item Boomi rejected, held for Succeed If Already Done; `error(note)` is its failure otherwise. */
+interface Rejected {
+	index: number;
+	request: ItemRequest;
+	errors: GraphQLError[];
+	error: (note: string) => NodeError;
 }
 
 /**
@@ -90,6 +105,7 @@ class ItemRun {
 		private readonly endpoints: BoomiEndpoints,
 		private readonly options: RunOptions,
 		private readonly itemCount: number,
+		private readonly safe?: SafeRun,
 	) {
 		this.results = new Array(itemCount);
 		this.attempts = new Uint8Array(itemCount);
@@ -102,6 +118,12 @@ class ItemRun {
 	async execute(): Promise<INodeExecutionData[]> {
 		const credentials = await this.context.getCredentials(CREDENTIAL_TYPE);
 		this.pace = joinAccountPace(accountKey(this.endpoints.graphqlUrl, credentials), this.options.requestsPerSecond);
+		// The evidence lists (Dry Run, Succeed If Already Done) go through the same pace.
+		if (this.safe) {
+			this.safe.evidence.pace = async () => {
+				await this.pace.acquire(1);
+			};
+		}
 		try {
 			// One request at a time until one got past sign-in: the JWT it minted
 			// serves the others (n8n mints for every request that finds none).
@@ -165,6 +187,8 @@ class ItemRun {
 	}
 
 	private async sendPaced(unit: Unit): Promise<void> {
+		// Dry Run sends nothing to the mutation: no slot of Boomi's limit is spent on it.
+		if (this.safe?.dryRun) return await this.dryRun(unit);
 		const sentAt = await this.pace.acquire(unit.indexes.length);
 		for (const index of unit.indexes) this.sentAt[index] = sentAt;
 		await this.send(unit);
@@ -236,7 +260,7 @@ class ItemRun {
 		if (outcome.kind !== 'notApplied') this.signedIn = true;
 		switch (outcome.kind) {
 			case 'data':
-				this.mapFields(unit, outcome, single);
+				await this.mapFields(unit, outcome, single);
 				return;
 			case 'throttled':
 				// Nothing applied: resend.
@@ -253,18 +277,49 @@ class ItemRun {
 				else this.retry(unit.indexes, unit.requests, undefined, outcome);
 				return;
 			default:
+				if (outcome.kind === 'rejected' && this.safe?.succeedIfAlreadyDone) {
+					const rejected = unit.indexes.map((index, position) => ({ index, request: unit.requests[position], errors: outcome.errors, error: (note: string) => outcomeError(this.context, this.label, { ...outcome, description: [outcome.description, note].filter(Boolean).join(' ') }, index) }));
+					return this.alreadyDone(rejected);
+				}
 				this.failAll(unit.indexes, outcome);
 		}
 	}
 
+	/** Dry Run: nothing is sent to the mutation; each item says what would happen, judged from the lists. */
+	private async dryRun(unit: Unit): Promise<void> {
+		const { evidence } = this.safe as SafeRun;
+		for (const [position, index] of unit.indexes.entries()) {
+			const { variables, settings } = unit.requests[position];
+			try {
+				this.results[index] = [{ json: await evidence.dryRun(variables, settings), pairedItem: { item: index } }];
+			} catch (error) {
+				this.fail(index, evidence.itemError(error, index));
+			}
+		}
+	}
+
+	/**
+	 * Succeed If Already Done: items Boomi rejected succeed when the lists show
+	 * their change in place, else fail with Boomi's error and what was checked.
+	 */
+	private async alreadyDone(rejected: Rejected[]): Promise<void> {
+		const { evidence } = this.safe as SafeRun;
+		for (const { index, request, errors, error } of rejected) {
+			const { output, note } = await evidence.alreadyDone(request.variables, request.settings, errors);
+			if (output) this.results[index] = output.map((json) => ({ json, pairedItem: { item: index } }));
+			else this.fail(index, error(note));
+		}
+	}
+
 	/** Maps each alias (or the single field) back to its item: data, throttled, Boomi's errors, or nothing readable. */
-	private mapFields(unit: Unit, outcome: Extract<Outcome, { kind: 'data' }>, single: boolean): void {
+	private async mapFields(unit: Unit, outcome: Extract<Outcome, { kind: 'data' }>, single: boolean): Promise<void> {
 		const { document } = this.definition;
 		const throttledIndexes: number[] = [];
 		const throttledRequests: ItemRequest[] = [];
 		let throttleErrors: GraphQLError[] = [];
 		const unknownIndexes: number[] = [];
 		const unknownRequests: ItemRequest[] = [];
+		const rejected: Rejected[] = [];
 		unit.indexes.forEach((index, position) => {
 			const field = fieldOutcome(outcome, single ? document.field : aliasOf(position), this.label.mutation);
 			switch (field.kind) {
@@ -279,8 +334,10 @@ class ItemRun {
 				case 'rejected': {
 					// An operation may know why Boomi refused (e.g. a stale picker label).
 					const hint = unit.requests[position].settings.rejectedHint;
-					const error = outcomeError(this.context, this.label, { kind: 'rejected', statusCode: outcome.statusCode, errors: field.errors, message: '', description: typeof hint === 'string' ? hint : undefined }, index);
-					this.fail(index, error);
+					const error = (note = '') => outcomeError(this.context, this.label, { kind: 'rejected', statusCode: outcome.statusCode, errors: field.errors, message: '', description: [typeof hint === 'string' ? hint : '', note].filter(Boolean).join(' ') || undefined }, index);
+					// Succeed If Already Done: judged from the lists after this answer's other fields.
+					if (this.safe?.succeedIfAlreadyDone) rejected.push({ index, request: unit.requests[position], errors: field.errors, error });
+					else this.fail(index, error());
 					return;
 				}
 				default:
@@ -309,6 +366,7 @@ class ItemRun {
 				reason: 'Boomi Spaces answered without a result and without an error for this item',
 			});
 		}
+		if (rejected.length > 0) await this.alreadyDone(rejected);
 	}
 
 	private failAll(indexes: number[], outcome: Outcome): void {
@@ -404,6 +462,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const options = readRunOptions.call(this);
 	const endpoints = await getEndpoints.call(this);
-	const run = new ItemRun(this, definition, operationName(resource, operation), endpoints, options, items.length);
+	const name = operationName(resource, operation);
+	const judge = JUDGES[`${resource}.${operation}`];
+	const safeOptions = judge ? readSafeRunOptions.call(this) : undefined;
+	const safe = safeOptions && (safeOptions.dryRun || safeOptions.succeedIfAlreadyDone) ? { ...safeOptions, evidence: new Evidence(this, endpoints, judge, name, options) } : undefined;
+	const run = new ItemRun(this, definition, name, endpoints, options, items.length, safe);
 	return [await run.execute()];
 }

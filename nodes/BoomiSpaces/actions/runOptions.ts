@@ -34,6 +34,9 @@ const LIMITS: Record<keyof RunOptions, { min: number; max: number; integer: bool
 	timeout: { min: 1000, max: 600000, integer: true },
 };
 
+/** The operations offering Dry Run and Succeed If Already Done (resource Integration Pack Instance; judged in evidence.ts). */
+export const SAFE_RUN_OPERATIONS = ['unattach', 'uninstall', 'attach', 'install'];
+
 export const runOptionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -60,6 +63,17 @@ export const runOptionsProperty: INodeProperties = {
 				'How many requests may be in flight at once. 0 (automatic) keeps enough in flight to hold the pace over the measured round trip (up to 32); a number fixes it. The first request of a run always goes alone, so the JWT is minted once.',
 		},
 		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			displayOptions: {
+				show: { '/resource': ['integrationPackInstance'], '/operation': SAFE_RUN_OPERATIONS },
+			},
+			description:
+				"Whether to send nothing to Boomi and output, per item, what would happen instead: state wouldApply, alreadyDone (already in place), partlyDone, unknownId (an ID that names nothing listed) or wouldFail, with the evidence. Judged from Integration Pack Instance and Environment Get Many, each read once per run. Bad input still fails as in a real run.",
+		},
+		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
@@ -76,6 +90,17 @@ export const runOptionsProperty: INodeProperties = {
 			default: 10,
 			description:
 				"Ceiling on Boomi platform calls per second for this node (each item counts as one call, also inside a batch). Boomi's Platform API allows about 10 per second per account: executions of the same account in one n8n process share that pace, and slow down together when Boomi throttles (also for other workers), so there is no need to divide it by hand.",
+		},
+		{
+			displayName: 'Succeed If Already Done',
+			name: 'succeedIfAlreadyDone',
+			type: 'boolean',
+			default: false,
+			displayOptions: {
+				show: { '/resource': ['integrationPackInstance'], '/operation': SAFE_RUN_OPERATIONS },
+			},
+			description:
+				"Whether an item Boomi rejects succeeds when its change is already in place (for a re-run after an unknown outcome), with alreadyDone: true, Boomi's message and the evidence. Decided from Integration Pack Instance and Environment Get Many (each read once per run), never from the error text: a detached attachment whose instance and environment still exist; an uninstalled ID of Boomi's instance form no longer listed; an instance attached to every requested environment; a pack installed (multi-install: under that name).",
 		},
 		{
 			displayName: 'Timeout',

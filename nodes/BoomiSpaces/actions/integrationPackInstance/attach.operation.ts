@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
 import { describeValue, integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import type { Judgement, SpaceLists } from '../judging';
+import { ENVIRONMENTS_LIST, INSTANCES_LIST, findById, listedAttachments, namesOf } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 
@@ -132,3 +134,48 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 }
 
 export const attach = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;
+
+/**
+ * Dry Run / Succeed If Already Done: "already attached" when the instance and
+ * every requested environment are listed and the instance is attached to all
+ * of them; attached to some is `partlyDone` (still an error for a re-run,
+ * naming which are attached).
+ */
+export function judge(vars: IDataObject, _settings: IDataObject, lists: SpaceLists): Judgement {
+	const input = vars.input as IDataObject;
+	const instanceId = input.integrationPackInstanceId as string;
+	const environmentIds = input.environmentIds as string[];
+	const fields: IDataObject = { integrationPackInstanceId: instanceId, environmentIds, ...namesOf(lists, instanceId) };
+	const missing = [
+		findById(lists.instances, instanceId) ? '' : `${INSTANCES_LIST} does not list instance ${instanceId}`,
+		...environmentIds.map((environmentId) => (findById(lists.environments, environmentId) ? '' : `${ENVIRONMENTS_LIST} does not list environment ${environmentId}`)),
+	].filter(Boolean);
+	if (missing.length > 0) return { state: 'unknownId', evidence: missing.join('; '), fields };
+	const attachments = listedAttachments(lists).filter((attachment) => attachment.integrationPackInstanceId === instanceId);
+	const existing = environmentIds.map((environmentId) => attachments.find((attachment) => attachment.environmentId === environmentId));
+	const attached = environmentIds.filter((_, position) => existing[position]);
+	const notAttached = environmentIds.filter((_, position) => !existing[position]);
+	const detail = { ...fields, alreadyAttached: attached, wouldAttach: notAttached };
+	if (notAttached.length === 0) {
+		return {
+			state: 'alreadyDone',
+			evidence: `${ENVIRONMENTS_LIST} shows the instance attached to ${attached.length === 1 ? 'the environment' : `all ${attached.length} environments`} (${attached.join(', ')})`,
+			fields: detail,
+			done: existing.map((attachment) => ({
+				id: attachment!.id,
+				integrationPackInstanceId: instanceId,
+				environmentId: attachment!.environmentId,
+				environmentExtensions: null,
+				...namesOf(lists, instanceId, attachment!.environmentId),
+			})),
+		};
+	}
+	if (attached.length > 0) {
+		return {
+			state: 'partlyDone',
+			evidence: `${ENVIRONMENTS_LIST} shows the instance already attached to ${attached.join(', ')} but not to ${notAttached.join(', ')}; attach it to those only`,
+			fields: detail,
+		};
+	}
+	return { state: 'wouldApply', evidence: `${ENVIRONMENTS_LIST} shows the instance attached to none of these environments`, fields: detail };
+}

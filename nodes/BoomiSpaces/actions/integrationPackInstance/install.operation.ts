@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue, requireId } from '../resourceLocator';
+import type { Judgement, SpaceLists } from '../judging';
+import { INSTANCES_LIST } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 
@@ -79,3 +81,41 @@ export function output(data: unknown, vars: IDataObject): IDataObject[] {
 }
 
 export const install = { document, properties, batch: true, variables, settings: noSettings, output } satisfies OperationDefinition;
+
+/**
+ * Dry Run / Succeed If Already Done, from Integration Pack Instance › Get Many:
+ * a single-install pack (installation type SINGLE) is already installed when
+ * an instance of it is listed; a multi-install pack (MULTI) when an instance
+ * with the same override name is listed. When the list gives no installation
+ * type, the override name decides: given → an instance with that name, empty →
+ * any instance of the pack (Boomi requires the name only for multi-install packs).
+ */
+export function judge(vars: IDataObject, _settings: IDataObject, lists: SpaceLists): Judgement {
+	const input = vars.input as IDataObject;
+	const integrationPackId = input.integrationPackId as string;
+	const overrideName = typeof input.integrationPackOverrideName === 'string' ? input.integrationPackOverrideName.trim() : '';
+	const fields: IDataObject = { integrationPackId, integrationPackOverrideName: overrideName || null };
+	const installed = lists.instances.filter((instance) => (instance.integrationPack as IDataObject | null | undefined)?.id === integrationPackId);
+	if (installed.length === 0) {
+		return { state: 'wouldApply', evidence: `${INSTANCES_LIST} lists no instance of integration pack ${integrationPackId}`, fields };
+	}
+	const type = installed.map((instance) => (instance.integrationPack as IDataObject).installationType).find((value) => typeof value === 'string');
+	const done = (instance: IDataObject, evidence: string): Judgement => ({
+		state: 'alreadyDone',
+		evidence,
+		fields: { ...fields, id: instance.id ?? null },
+		done: [{ id: instance.id ?? null, integrationPackId, integrationPackOverrideName: instance.integrationPackOverrideName ?? null }],
+	});
+	const single = type === 'SINGLE' || (type === undefined && overrideName === '');
+	if (single) {
+		return done(installed[0], `${INSTANCES_LIST} lists instance ${String(installed[0].id)} of integration pack ${integrationPackId}, which is ${type === 'SINGLE' ? 'single-install' : 'taken as single-install (no installation type listed, no override name given)'}`);
+	}
+	if (overrideName === '') {
+		return { state: 'wouldFail', evidence: `integration pack ${integrationPackId} is multi-install (${INSTANCES_LIST}); Boomi requires an Integration Pack Override Name for it`, fields };
+	}
+	const named = installed.find((instance) => typeof instance.integrationPackOverrideName === 'string' && instance.integrationPackOverrideName.trim() === overrideName);
+	if (named) {
+		return done(named, `${INSTANCES_LIST} lists instance ${String(named.id)} of multi-install integration pack ${integrationPackId} named "${overrideName}"`);
+	}
+	return { state: 'wouldApply', evidence: `${INSTANCES_LIST} lists no instance of integration pack ${integrationPackId} named "${overrideName}"`, fields };
+}

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorValue, requireId } from '../resourceLocator';
+import type { Judgement, SpaceLists } from '../judging';
+import { ENVIRONMENTS_LIST, INSTANCES_LIST, findById, listedAttachments, namesOf } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 export const document: GraphQLDocument = {
@@ -115,3 +117,83 @@ export function output(data: unknown, vars: IDataObject, itemSettings: IDataObje
 }
 
 export const unattach = { document, properties, batch: true, variables, settings, output } satisfies OperationDefinition;
+
+/**
+ * Dry Run / Succeed If Already Done: what the lists say about this attachment.
+ * "Already detached" needs evidence, never Boomi's "not found" alone (a
+ * mistyped ID gets the same answer): the ID decodes to an instance and an
+ * environment that both still exist and are no longer attached to each other,
+ * or it is an instance ID whose instance is listed without any attachment.
+ */
+export function judge(vars: IDataObject, itemSettings: IDataObject, lists: SpaceLists): Judgement {
+	const id = vars.id as string;
+	const attachments = listedAttachments(lists);
+	const pickerNames: IDataObject = {};
+	if (typeof itemSettings.instanceName === 'string') pickerNames.instanceName = itemSettings.instanceName;
+	if (typeof itemSettings.environmentName === 'string') pickerNames.environmentName = itemSettings.environmentName;
+	const describe = (instanceId: string, environmentId: string): IDataObject => ({
+		id,
+		integrationPackInstanceId: instanceId,
+		environmentId,
+		...pickerNames,
+		...namesOf(lists, instanceId, environmentId),
+	});
+
+	const listed = attachments.find((attachment) => attachment.id === id);
+	if (listed) {
+		return {
+			state: 'wouldApply',
+			evidence: `${ENVIRONMENTS_LIST} lists this attachment (instance ${listed.integrationPackInstanceId} in environment ${listed.environmentId})`,
+			fields: describe(listed.integrationPackInstanceId, listed.environmentId),
+		};
+	}
+	const decoded = decodeAttachmentId(id);
+	if (decoded) {
+		const { integrationPackInstanceId: instanceId, environmentId } = decoded;
+		const fields = describe(instanceId, environmentId);
+		const missing = [
+			findById(lists.instances, instanceId) ? '' : `${INSTANCES_LIST} does not list instance ${instanceId}`,
+			findById(lists.environments, environmentId) ? '' : `${ENVIRONMENTS_LIST} does not list environment ${environmentId}`,
+		].filter(Boolean);
+		if (missing.length > 0) {
+			return { state: 'unknownId', evidence: `the ID names instance ${instanceId} and environment ${environmentId}, but ${missing.join(' and ')}`, fields };
+		}
+		const other = attachments.find((attachment) => attachment.integrationPackInstanceId === instanceId && attachment.environmentId === environmentId);
+		if (other) {
+			return { state: 'unknownId', evidence: `${ENVIRONMENTS_LIST} shows instance ${instanceId} attached to environment ${environmentId} under another attachment ID (${other.id})`, fields };
+		}
+		return {
+			state: 'alreadyDone',
+			evidence: `${INSTANCES_LIST} lists instance ${instanceId} and ${ENVIRONMENTS_LIST} lists environment ${environmentId} without an attachment of that instance`,
+			fields,
+			done: [{ detached: true, ...fields, result: null }],
+		};
+	}
+	const instance = findById(lists.instances, id);
+	if (instance) {
+		const own = attachments.filter((attachment) => attachment.integrationPackInstanceId === id);
+		const fields: IDataObject = { id, integrationPackInstanceId: id, ...pickerNames, ...namesOf(lists, id) };
+		if (own.length === 0) {
+			return {
+				state: 'alreadyDone',
+				evidence: `the ID is an instance ID: ${INSTANCES_LIST} lists the instance and ${ENVIRONMENTS_LIST} shows it attached to no environment`,
+				fields,
+				done: [{ detached: true, ...fields, result: null }],
+			};
+		}
+		const where = own.map((attachment) => attachment.environmentId).join(', ');
+		return {
+			state: 'wouldApply',
+			evidence:
+				own.length === 1
+					? `the ID is an instance ID: ${ENVIRONMENTS_LIST} shows the instance attached to environment ${where} (attachment ${own[0].id})`
+					: `the ID is an instance ID: ${ENVIRONMENTS_LIST} shows the instance attached to ${own.length} environments (${where}); Boomi detaches one of them (which one is not documented), or refuses`,
+			fields: own.length === 1 ? describe(id, own[0].environmentId) : fields,
+		};
+	}
+	return {
+		state: 'unknownId',
+		evidence: `${ENVIRONMENTS_LIST} lists no attachment with this ID, ${INSTANCES_LIST} lists no instance with it, and it does not decode to an instance and an environment`,
+		fields: { id, ...pickerNames },
+	};
+}
