@@ -14,7 +14,9 @@ import { describeValue, locatorValue } from '../BoomiSpaces/actions/resourceLoca
 import { instanceName } from '../BoomiSpaces/methods/listSearch';
 import { processesDocument } from '../BoomiSpaces/methods/processes';
 import type { GraphQLDocument } from '../BoomiSpaces/transport';
-import { getEndpoints, requestData } from '../BoomiSpaces/transport';
+import { CREDENTIAL_TYPE, getEndpoints, requestData } from '../BoomiSpaces/transport';
+import { accountKey, joinAccountPace } from '../BoomiSpaces/transport/flow';
+import { DEFAULT_RUN_OPTIONS } from '../BoomiSpaces/actions/runOptions';
 import { atomsDocument } from '../BoomiSpaces/methods/processSearch';
 import type { ExecutionRecord, TriggerState } from './state';
 import { diffExecutions, diffSets, isStale, readState } from './state';
@@ -45,15 +47,23 @@ type Send = (what: string, document: GraphQLDocument, variables?: IDataObject) =
  * shared per-account pacer (pass its wait as `pace`). Same sender, classifier
  * and retry policy as the action node; reads only.
  */
-export async function pollSender(this: IPollFunctions, pace?: () => Promise<void>): Promise<Send> {
+export async function pollSender(this: IPollFunctions): Promise<{ send: Send; done: () => void }> {
 	const endpoints = await getEndpoints.call(this);
-	return async (what, document, variables = {}) => {
+	// One poll's requests share the account's pace with the action node's
+	// executions in this process (Boomi's limit is per account).
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const member = joinAccountPace(accountKey(endpoints.graphqlUrl, credentials), DEFAULT_RUN_OPTIONS.requestsPerSecond);
+	const pace = async () => {
+		await member.acquire(1);
+	};
+	const send: Send = async (what, document, variables = {}) => {
 		const data = await requestData.call(this, endpoints, document, variables, {
 			label: { name: what, mutation: false },
 			pace,
 		});
 		return asList(data[document.field]);
 	};
+	return { send, done: () => member.leave() };
 }
 
 function text(value: unknown): string {
@@ -73,11 +83,16 @@ export async function poll(this: IPollFunctions): Promise<INodeExecutionData[][]
 	const manual = this.getMode() === 'manual';
 	const polledAt = Date.now();
 	const staticData = this.getWorkflowStaticData('node');
-	const send = await pollSender.call(this);
-	const events =
-		event === 'processExecutionFinished'
-			? await executionEvents.call(this, send, staticData, polledAt, manual)
-			: await setEvents.call(this, event, send, staticData, polledAt, manual);
+	const { send, done } = await pollSender.call(this);
+	let events: IDataObject[];
+	try {
+		events =
+			event === 'processExecutionFinished'
+				? await executionEvents.call(this, send, staticData, polledAt, manual)
+				: await setEvents.call(this, event, send, staticData, polledAt, manual);
+	} finally {
+		done();
+	}
 	if (events.length === 0) return null;
 	return [this.helpers.returnJsonArray(events)];
 }

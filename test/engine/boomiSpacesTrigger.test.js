@@ -7,6 +7,7 @@ const { locator, simulatorCredential, useCredential } = require('./boomi-workflo
 const { useSimulatorEngine } = require('./simulator-engine');
 const { activeTrigger } = require('./trigger-engine');
 const { ok } = require('../simulator/testkit');
+const { accountsInUse } = require('../../dist/nodes/BoomiSpaces/transport/flow');
 
 const env = useSimulatorEngine();
 const { INSTANCE_ORDER_SYNC_APAC: APAC, INSTANCE_HR, ENV_PROD, ENV_TEST } = seedIds;
@@ -143,6 +144,17 @@ describe('Process Execution Finished', () => {
 		} finally {
 			clock.mockRestore();
 		}
+	});
+
+	it('paces its requests under Boomi’s limit with the account’s shared pace, and leaves it after the poll', async () => {
+		// Boomi's 10 calls per second with almost no burst: a poll's back-to-back requests would meet 503s unpaced.
+		env.sim.setOptions({ rateLimit: { requestsPerSecond: 10, burst: 2, status: 503 } });
+		const trigger = executionsTrigger();
+		expect(await trigger.poll()).toBeNull();
+		const graphql = env.graphqlRequests();
+		expect(graphql.length).toBeGreaterThan(3);
+		expect(graphql.filter((request) => request.throttled)).toEqual([]);
+		expect(accountsInUse()).toBe(0);
 	});
 
 	it('bad input: no status chosen is refused before any request', async () => {

@@ -6,7 +6,8 @@ export interface Clock {
 	sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+// Monotonic: a wall clock that jumps (NTP, a test's fake Date) must not stall or burst the pace.
+export const systemClock: Clock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
 
 /** Boomi's Platform API limit: about 10 calls per second per account. */
 export const BOOMI_CALLS_PER_SECOND = 10;
