@@ -103,3 +103,19 @@ describe.each(allDocuments().filter(([label]) => label !== 'credential test'))('
 		expect(variableNames.sort()).toEqual(expected.sort());
 	});
 });
+
+it('every Query and Mutation field of the schema is sent by some operation (the whole documented API)', () => {
+	const sent = new Set(
+		Object.values(resources).flatMap(({ operations }) =>
+			Object.values(operations as Record<string, { document: GraphQLDocument }>).map(({ document }) => document.field),
+		),
+	);
+	const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+		Object.values(type!.getFields())
+			// `Space` is the deprecated spelling of `space` on one of Boomi's pages.
+			.filter((field) => !field.deprecationReason)
+			.map((field) => field.name),
+	);
+	expect(fields).toHaveLength(22);
+	expect(fields.filter((field) => !sent.has(field))).toEqual([]);
+});
