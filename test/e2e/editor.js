@@ -409,6 +409,18 @@ async function openNodeActions(page, { check, log }) {
 	await nodeCreatorItem(page).click();
 	let unattach = await firstVisible(unattachLocators(page), 10_000);
 	if (!unattach) {
+		// n8n 2.8 on an empty workflow: a node that also has triggers (Boomi Spaces Trigger)
+		// shows its Triggers section open and its Actions section folded. Open the Actions.
+		const actions = page
+			.locator('[data-test-id="node-creator"] [data-test-id="node-creator-category-item"]')
+			.filter({ hasText: /^\s*Actions/ });
+		if (await actions.count()) {
+			await actions.first().click().catch(() => {});
+			log('editor: opened the folded Actions section of the actions panel');
+			unattach = await firstVisible(unattachLocators(page), 5_000);
+		}
+	}
+	if (!unattach) {
 		// The entry may exist below the fold of the panel.
 		const attached = unattachLocators(page)[0].first();
 		if (await attached.count()) {
