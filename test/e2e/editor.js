@@ -234,7 +234,8 @@ async function setUpOwner(page, { baseUrl, owner, check, log }) {
 	// The editor is a SPA: wait until it routed to setup, signin or an inner page.
 	const form = await waitFor(async () => {
 		if (await page.locator('input[name="firstName"]').first().isVisible()) return 'setup';
-		if (await page.locator('input[name="email"], input[type="email"]').first().isVisible()) return 'signin';
+		// The setup form has an email field too, drawn before its name fields: on /setup, wait for those.
+		if (!/\/setup/.test(new URL(page.url()).pathname) && (await page.locator('input[name="email"], input[type="email"]').first().isVisible())) return 'signin';
 		const { pathname } = new URL(page.url());
 		if (!/^\/(setup|signin|signup)?\/?$/.test(pathname) && !/\/(setup|signin)/.test(pathname)) return 'inside';
 		return undefined;
