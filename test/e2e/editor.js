@@ -234,7 +234,8 @@ async function setUpOwner(page, { baseUrl, owner, check, log }) {
 	// The editor is a SPA: wait until it routed to setup, signin or an inner page.
 	const form = await waitFor(async () => {
 		if (await page.locator('input[name="firstName"]').first().isVisible()) return 'setup';
-		if (await page.locator('input[name="email"], input[type="email"]').first().isVisible()) return 'signin';
+		// The setup form has an email field too, drawn before its name fields: on /setup, wait for those.
+		if (!/\/setup/.test(new URL(page.url()).pathname) && (await page.locator('input[name="email"], input[type="email"]').first().isVisible())) return 'signin';
 		const { pathname } = new URL(page.url());
 		if (!/^\/(setup|signin|signup)?\/?$/.test(pathname) && !/\/(setup|signin)/.test(pathname)) return 'inside';
 		return undefined;
@@ -408,6 +409,18 @@ function unattachLocators(page) {
 async function openNodeActions(page, { check, log }) {
 	await nodeCreatorItem(page).click();
 	let unattach = await firstVisible(unattachLocators(page), 10_000);
+	if (!unattach) {
+		// n8n 2.8 on an empty workflow: a node that also has triggers (Boomi Spaces Trigger)
+		// shows its Triggers section open and its Actions section folded. Open the Actions.
+		const actions = page
+			.locator('[data-test-id="node-creator"] [data-test-id="node-creator-category-item"]')
+			.filter({ hasText: /^\s*Actions/ });
+		if (await actions.count()) {
+			await actions.first().click().catch(() => {});
+			log('editor: opened the folded Actions section of the actions panel');
+			unattach = await firstVisible(unattachLocators(page), 5_000);
+		}
+	}
 	if (!unattach) {
 		// The entry may exist below the fold of the panel.
 		const attached = unattachLocators(page)[0].first();

@@ -20,6 +20,8 @@
 //   6. `n8n start` on 127.0.0.1 with the webhook and the nightly workflows
 //      published (the nightly one's schedule shortened to every 10 s — its only
 //      change): curl the webhook with an attached id and with one that is not,
+//      curl the onboarding webhook (examples/onboard-customer-webhook.json) and
+//      check its answer and the simulator's state,
 //      the editor in headless Chromium (test/e2e/editor.js), then the scheduled
 //      executions read back from n8n's REST API; the Boomi Spaces Trigger
 //      (examples/failed-execution-alert.json and an attach and a detach trigger,
@@ -145,7 +147,7 @@ async function runTarget(target, { check, step }) {
 
 		// ---- import: the credential and the examples, as a user imports them ----
 		const credential = { id: 'boomiE2eCred00001', name: 'Boomi Spaces (simulator)' };
-		const wf = { list: 'boomiE2eList00001', errors: 'boomiE2eErrors001', expiry: 'boomiE2eExpiry001', schedule: 'boomiE2eSchedule1', webhook: 'boomiE2eWebhook01', failed: 'boomiE2eTrigExec1', attached: 'boomiE2eTrigAttc1', detached: 'boomiE2eTrigDetc1' };
+		const wf = { list: 'boomiE2eList00001', errors: 'boomiE2eErrors001', expiry: 'boomiE2eExpiry001', schedule: 'boomiE2eSchedule1', webhook: 'boomiE2eWebhook01', onboard: 'boomiE2eOnboard01', failed: 'boomiE2eTrigExec1', attached: 'boomiE2eTrigAttc1', detached: 'boomiE2eTrigDetc1' };
 		const alert = asImported(example('failed-execution-alert.json'), wf.failed, credential);
 		// n8n's shortest poll (2.41 refuses sub-minute crons); the example's only change.
 		alert.nodes.find((node) => node.type === TRIGGER_TYPE).parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
@@ -163,6 +165,7 @@ async function runTarget(target, { check, step }) {
 				unattachOne(wf.expiry, A, credential),
 				nightly,
 				asImported(example('unattach-webhook.json'), wf.webhook, credential),
+				asImported(example('onboard-customer-webhook.json'), wf.onboard, credential),
 				alert,
 				triggerOnly(wf.attached, 'instanceAttached', credential),
 				triggerOnly(wf.detached, 'instanceDetached', credential),
@@ -232,9 +235,9 @@ async function runTarget(target, { check, step }) {
 		// ---- n8n start: webhook, editor, schedule ----
 		sim.restoreSeedData();
 		const mutationsBeforeStart = sim.mutations.length;
-		await step('publish the webhook, the nightly (every 10 s) and the three trigger (every minute) workflows', () => lib.activateWorkflows(n8n, [wf.webhook, wf.schedule, wf.failed, wf.attached, wf.detached]));
+		await step('publish the two webhook, the nightly (every 10 s) and the three trigger (every minute) workflows', () => lib.activateWorkflows(n8n, [wf.webhook, wf.onboard, wf.schedule, wf.failed, wf.attached, wf.detached]));
 		const logFile = path.join(temp, 'n8n-start.log');
-		server = await step('n8n start (127.0.0.1)', () => lib.startN8n({ node: runtime.node, bin: n8nBin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile, webhookPaths: ['boomi/unattach'] }));
+		server = await step('n8n start (127.0.0.1)', () => lib.startN8n({ node: runtime.node, bin: n8nBin, env: { ...env, N8N_LOG_LEVEL: 'info' }, baseUrl, cwd: temp, logFile, webhookPaths: ['boomi/unattach', 'boomi/onboard-customer'] }));
 		log(`   ${baseUrl}`);
 
 		// ---- the trigger: activation polled once (the starting point); now the events ----
@@ -262,6 +265,42 @@ async function runTarget(target, { check, step }) {
 		const bad = await step(`curl -X POST ${hook} (id not attached)`, () => curlJson(hook, { id: NOT_ATTACHED }));
 		printed.push(bad.text);
 		check('an id that is not attached: HTTP 422 with the error, not a hang', bad.status === 422 && bad.json?.detached === false && bad.json.id === NOT_ATTACHED && /\S/.test(bad.json.error ?? ''), `${bad.status} ${bad.text}`);
+
+		log('== examples/onboard-customer-webhook.json (Webhook → Install → Attach → Get Extensions → Update → Get Processes → Update Schedule → Execute → Respond)');
+		// Production only: the nightly detaches TEST environments every 10 s, and this run must not race it.
+		const onboardHook = `${baseUrl}/webhook/boomi/onboard-customer`;
+		const ONBOARD_SECRET = 'e2e-onboarding-s3cret';
+		const onboarded = await step(`curl -X POST ${onboardHook}`, () =>
+			curlJson(onboardHook, { customer: 'e2e Customer', integrationPackId: ids.PACK_ORDER_SYNC, environmentIds: [ids.ENV_PROD], connections: { Salesforce: { user: 'e2e@customer.example', password: ONBOARD_SECRET }, NetSuite: { account: 'E2E123' } } }),
+		);
+		printed.push(onboarded.text);
+		const newInstance = sim.state.instances.find((i) => i.integrationPackOverrideName === 'e2e Customer');
+		const newProcesses = newInstance ? sim.state.processes.filter((p) => p.integrationPackInstanceId === newInstance.id).map((p) => p.id) : [];
+		const runs = sim.state.executions.filter((r) => newProcesses.includes(r.processId));
+		const answer = onboarded.json ?? {};
+		check(
+			'the onboarding answers 201 with the new instance, its attachment and one execution request id per process',
+			onboarded.status === 201 && newInstance && answer.instanceId === newInstance.id && answer.customer === 'e2e Customer' &&
+				JSON.stringify(answer.attachments) === JSON.stringify([{ attachmentId: encodeAttachmentId(newInstance.id, ids.ENV_PROD), environmentId: ids.ENV_PROD }]) &&
+				newProcesses.length === 2 && Array.isArray(answer.executions) && answer.executions.length === 2 &&
+				answer.executions.every((e) => /^executionrecord-/.test(e.requestId) && e.atomId === ids.ATOM_PROD && newProcesses.includes(e.processId)),
+			`${onboarded.status} ${onboarded.text}`.slice(0, 1200),
+		);
+		const newAttachment = newInstance && sim.state.attachments.find((a) => a.integrationPackInstanceId === newInstance.id && a.environmentId === ids.ENV_PROD);
+		const field = (connection, id) => newAttachment?.extensions?.connections.find((c) => c.name === connection)?.fields.find((f) => f.id === id) ?? {};
+		check(
+			'the simulator holds it: installed, attached to Production, the connection settings set (the rest left at defaults)',
+			Boolean(newAttachment) && field('Salesforce', 'user').value === 'e2e@customer.example' && field('Salesforce', 'password').value === ONBOARD_SECRET && field('NetSuite', 'account').value === 'E2E123' && field('Salesforce', 'url').useDefault === true,
+			JSON.stringify(newAttachment?.extensions ?? null).slice(0, 800),
+		);
+		const newSchedules = sim.state.processSchedules.filter((x) => newProcesses.includes(x.processId));
+		check(
+			'… each process scheduled daily at 02:00 on the Production atom, and run once there with the request ids answered',
+			newSchedules.length === 2 && newSchedules.every((x) => x.atomId === ids.ATOM_PROD && JSON.stringify(x.schedule) === JSON.stringify([{ minutes: '0', hours: '2', daysOfWeek: '*', daysOfMonth: '*', months: '*', years: '*' }])) &&
+				runs.length === 2 && runs.every((r) => r.atomId === ids.ATOM_PROD) && JSON.stringify(runs.map((r) => r.requestId).sort()) === JSON.stringify((answer.executions ?? []).map((e) => e.requestId).sort()),
+			JSON.stringify({ newSchedules, runs: runs.map((r) => [r.processId, r.atomId, r.requestId]) }).slice(0, 1200),
+		);
+		check('the connection password went to Boomi only, not into the answer', !onboarded.text.includes(ONBOARD_SECRET), onboarded.text.slice(0, 600));
 
 		log('== the editor, in headless Chromium');
 		const outDir = path.join(SCREENSHOTS, `n8n-${target.version}`);

@@ -1,8 +1,8 @@
 // The workflows in examples/, imported as a user would import them, run
 // through the n8n engine against the simulator, with n8n's own nodes
 // (n8n-nodes-base 2.11.2 from test/n8n-peer) for triggers, Split Out, Filter,
-// Aggregate and Respond to Webhook. Each run starts at the trigger node with
-// the items that trigger would emit.
+// Aggregate, Remove Duplicates, Sort, Summarize and Respond to Webhook. Each
+// run starts at the trigger node with the items that trigger would emit.
 const fs = require('fs');
 const path = require('path');
 
@@ -25,20 +25,25 @@ const BASE_NODES = [
 	'Filter/Filter.node.js',
 	'Transform/Aggregate/Aggregate.node.js',
 	'RespondToWebhook/RespondToWebhook.node.js',
+	'Transform/RemoveDuplicates/RemoveDuplicates.node.js',
+	'Transform/Sort/Sort.node.js',
+	'Transform/Summarize/Summarize.node.js',
 ];
 const env = useSimulatorEngine({ extraNodeTypes: { ...peerNodeTypes(BASE_NODES), [AGENT_TYPE]: scriptedAgent } });
 const example = (file) => loadWorkflowFile(path.join(__dirname, '../../examples', file));
-const { ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_APAC, INSTANCE_ORDER_SYNC_EMEA, PACK_ORDER_SYNC } = seedIds;
+const { ATOM_PROD, ENV_PROD, ENV_TEST, ENV_DEV, INSTANCE_HR, INSTANCE_INVENTORY_US, INSTANCE_ORDER_SYNC_APAC, INSTANCE_ORDER_SYNC_EMEA, PACK_ORDER_SYNC } = seedIds;
 const attachmentPairs = () => env.sim.state.attachments.map((a) => [a.integrationPackInstanceId, a.environmentId]);
 
 it('every example is an importable n8n workflow whose connections name its own nodes', () => {
 	const files = fs.readdirSync(path.join(__dirname, '../../examples')).filter((file) => file.endsWith('.json'));
 	expect(files.sort()).toEqual([
 		'ai-agent-boomi-tools.json',
+		'daily-failed-executions-report.json',
 		'detach-test-environments-nightly-safe.json',
 		'detach-test-environments-nightly.json',
 		'failed-execution-alert.json',
 		'install-and-attach-webhook.json',
+		'onboard-customer-webhook.json',
 		'unattach-list-manual.json',
 		'unattach-webhook.json',
 		'unattach-with-error-output.json',
@@ -190,6 +195,163 @@ describe('examples/install-and-attach-webhook.json', () => {
 		expect(result.nodeError('Install pack for customer').message).toMatch(/integrationPackOverrideName is required/);
 		expect(env.sim.state.instances).toHaveLength(before);
 		expect(result.responses).toEqual([]);
+	});
+});
+
+describe('examples/onboard-customer-webhook.json', () => {
+	const wf = example('onboard-customer-webhook.json');
+	const run = (body) =>
+		env.engine.runWorkflow({
+			...wf,
+			startNode: 'Onboarding request',
+			mode: 'webhook',
+			items: [{ json: { headers: { 'content-type': 'application/json' }, params: {}, query: {}, body, webhookUrl: 'http://localhost:5678/webhook/boomi/onboard-customer', executionMode: 'production' } }],
+		});
+	const onboarding = {
+		customer: 'Acme Retail',
+		integrationPackId: PACK_ORDER_SYNC,
+		environmentIds: [ENV_PROD, ENV_TEST],
+		connections: { Salesforce: { user: 'integration@acme.example', password: 'acme-s3cret' }, NetSuite: { account: 'ACME123' } },
+	};
+	const instanceNamed = (name) => env.sim.state.instances.find((i) => i.integrationPackOverrideName === name);
+	const processIdsOf = (instanceId) => env.sim.state.processes.filter((p) => p.integrationPackInstanceId === instanceId).map((p) => p.id);
+	const fieldOf = (attachment, connection, field) => attachment.extensions.connections.find((c) => c.name === connection).fields.find((f) => f.id === field);
+
+	it('installs, attaches, fills in the connection settings, schedules every process daily at 02:00, runs each once and answers with the request ids', async () => {
+		const result = await run(onboarding);
+
+		expect(result.status).toBe('success');
+		expect(result.executionOrder).toEqual([
+			'Onboarding request',
+			'Install pack for customer',
+			'Attach to environments',
+			'Get connection settings',
+			'Customer settings',
+			'Update connection settings',
+			'Get processes',
+			'Schedule daily at 02:00',
+			'In the first environment',
+			'Run once now',
+			'Reply with the onboarding',
+		]);
+		// Installed under the customer's name, attached to both environments.
+		const instance = instanceNamed('Acme Retail');
+		expect(instance).toEqual(expect.objectContaining({ integrationPackId: PACK_ORDER_SYNC }));
+		const attachments = env.sim.state.attachments.filter((a) => a.integrationPackInstanceId === instance.id);
+		expect(attachments.map((a) => a.environmentId)).toEqual([ENV_PROD, ENV_TEST]);
+		// The connection settings of the request, in both environments; the rest left at Boomi's defaults (partial update).
+		for (const attachment of attachments) {
+			expect(fieldOf(attachment, 'Salesforce', 'user')).toMatchObject({ value: 'integration@acme.example', useDefault: false });
+			expect(fieldOf(attachment, 'Salesforce', 'password')).toMatchObject({ value: 'acme-s3cret', useDefault: false });
+			expect(fieldOf(attachment, 'NetSuite', 'account')).toMatchObject({ value: 'ACME123', useDefault: false });
+			expect(fieldOf(attachment, 'Salesforce', 'url')).toMatchObject({ useDefault: true });
+		}
+		// Every process on every atom it is deployed to (2 processes × 2 environments), daily at 02:00, no retries.
+		const processIds = processIdsOf(instance.id);
+		expect(processIds).toHaveLength(2);
+		const schedules = env.sim.state.processSchedules.filter((x) => processIds.includes(x.processId));
+		expect(schedules).toHaveLength(4);
+		for (const x of schedules) {
+			expect(x.schedule).toEqual([{ minutes: '0', hours: '2', daysOfWeek: '*', daysOfMonth: '*', months: '*', years: '*' }]);
+			expect(x.retry).toEqual({ schedule: [], maxRetry: 5 });
+		}
+		// One run of each process, in the first environment of the request (Production).
+		const runs = env.sim.state.executions.filter((r) => processIds.includes(r.processId));
+		expect(runs.map((r) => [r.processId, r.atomId])).toEqual(processIds.map((id) => [id, ATOM_PROD]));
+
+		expect(result.responses).toHaveLength(1);
+		const [response] = result.responses;
+		expect(response.statusCode).toBe(201);
+		expect(response.body).toEqual({
+			customer: 'Acme Retail',
+			instanceId: instance.id,
+			attachments: [
+				{ attachmentId: encodeAttachmentId(instance.id, ENV_PROD), environmentId: ENV_PROD },
+				{ attachmentId: encodeAttachmentId(instance.id, ENV_TEST), environmentId: ENV_TEST },
+			],
+			connectionSettingsUpdated: [ENV_PROD, ENV_TEST],
+			schedules: expect.arrayContaining(processIds.map((processId) => expect.objectContaining({ processId, atomId: ATOM_PROD, schedule: [expect.objectContaining({ minutes: '0', hours: '2' })] }))),
+			executions: runs.map((r) => ({ processId: r.processId, atomId: ATOM_PROD, requestId: r.requestId, recordUrl: expect.stringContaining(r.requestId) })),
+		});
+		expect(response.body.schedules).toHaveLength(4);
+		// The connection secrets are sent to Boomi, never echoed to the caller.
+		expect(JSON.stringify(response.body)).not.toContain('acme-s3cret');
+	});
+
+	it('stops at the install with Boomi’s error when a multi-install pack gets no customer name: nothing installed, no answer', async () => {
+		const before = env.sim.state.instances.length;
+		const { customer, ...withoutCustomer } = onboarding;
+		const result = await run(withoutCustomer);
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Install pack for customer').message).toMatch(/integrationPackOverrideName is required/);
+		expect(env.sim.state.instances).toHaveLength(before);
+		expect(env.sim.mutations.map((m) => m.field)).toEqual([]);
+		expect(result.responses).toEqual([]);
+	});
+
+	it('a connection the pack does not have stops the run at the connection settings with Boomi’s message, before any schedule or run', async () => {
+		const result = await run({ ...onboarding, customer: 'Globex', connections: { Salesforse: { user: 'x' } } });
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Update connection settings').message).toMatch(/Salesforse/);
+		expect(env.sim.mutations.map((m) => m.field)).toEqual(['integrationPackInstanceInstall', 'integrationPackInstanceEnvironmentAttachmentAttach']);
+		expect(result.responses).toEqual([]);
+	});
+});
+
+describe('examples/daily-failed-executions-report.json', () => {
+	const wf = example('daily-failed-executions-report.json');
+	const scheduleItem = { json: { timestamp: '2026-01-01T07:00:00.000+00:00', 'Readable date': 'January 1st 2026, 7:00:00 am', Hour: '07' } };
+	const run = () => env.engine.runWorkflow({ ...wf, startNode: 'Every day at 07:00', mode: 'trigger', items: [scheduleItem] });
+	const processOf = (instanceId, index = 0) => env.sim.state.processes.filter((p) => p.integrationPackInstanceId === instanceId)[index];
+	const hoursAgo = (hours) => new Date(Date.now() - hours * 3600e3);
+	const failure = (instanceId, index, hours, message) =>
+		env.sim.recordExecution({ processId: processOf(instanceId, index).id, status: 'ERROR', message, executionTime: hoursAgo(hours) });
+
+	it('one summary item per instance with failed runs in the last day: name, count and the latest errors, newest first', async () => {
+		const orders = failure(INSTANCE_ORDER_SYNC_EMEA, 0, 2, 'Salesforce login failed');
+		const backSync = failure(INSTANCE_ORDER_SYNC_EMEA, 1, 1, 'NetSuite token expired');
+		failure(INSTANCE_ORDER_SYNC_EMEA, 0, 30, 'too old for the report');
+		env.sim.recordExecution({ processId: processOf(INSTANCE_ORDER_SYNC_EMEA, 0).id, status: 'COMPLETE', executionTime: hoursAgo(0.5) });
+		// HR's one process is deployed to two atoms (Production and Test): still one failure, counted once.
+		const hr = failure(INSTANCE_HR, 0, 5, 'Workday tenant unreachable');
+		const result = await run();
+
+		expect(result.status).toBe('success');
+		const line = (record, message) => `${processOf(record === hr ? INSTANCE_HR : INSTANCE_ORDER_SYNC_EMEA, record === backSync ? 1 : 0).name} at ${record.executionTime}: ${message}`;
+		expect(result.output('Report').map((item) => item.json)).toEqual([
+			{
+				instance: 'Order Sync - EMEA',
+				instanceId: INSTANCE_ORDER_SYNC_EMEA,
+				failedRuns: 2,
+				lastFailureAt: backSync.executionTime,
+				latestErrors: [line(backSync, 'NetSuite token expired'), line(orders, 'Salesforce login failed')],
+			},
+			{
+				instance: 'Workday Employee Onboarding',
+				instanceId: INSTANCE_HR,
+				failedRuns: 1,
+				lastFailureAt: hr.executionTime,
+				latestErrors: [line(hr, 'Workday tenant unreachable')],
+			},
+		]);
+		// One Execution › Get Many per process (6: HR's process once, not once per atom), status ERROR, since a day ago.
+		const reads = env.graphqlRequests().filter((r) => r.json.operationName === 'ListProcessExecutions');
+		expect(reads.map((r) => r.json.variables.processId).sort()).toEqual(env.sim.state.processes.map((p) => p.id).sort());
+		for (const { json } of reads) {
+			expect(json.variables.status).toBe('ERROR');
+			expect(Math.abs(Date.parse(json.variables.executionTime) - hoursAgo(24).getTime())).toBeLessThan(60e3);
+		}
+	});
+
+	it('a day without failed runs gives no report item', async () => {
+		env.sim.recordExecution({ processId: processOf(INSTANCE_INVENTORY_US).id, status: 'COMPLETE', executionTime: hoursAgo(3) });
+		const result = await run();
+
+		expect(result.status).toBe('success');
+		expect(result.executionOrder).toEqual(['Every day at 07:00', 'Get instances', 'Get processes', 'One item per process', 'Failed runs in the last day']);
+		expect(result.output('Failed runs in the last day')).toEqual([]);
 	});
 });
 
