@@ -115,7 +115,7 @@ describe('README', () => {
 		expect(targets.length).toBeGreaterThan(0);
 		for (const target of targets) expect([target, fs.existsSync(path.join(root, target))]).toEqual([target, true]);
 		const images = [...readme.matchAll(/!\[[^\]]+\]\((?!https?:)([^)]+)\)/g)].map((m) => m[1]);
-		expect(images).toEqual(['docs/images/node-actions.png', 'docs/images/credential-form.png']);
+		expect(images).toEqual(['docs/images/node-actions.png', 'docs/images/credential-form.png', 'docs/images/node-panel.png']);
 		for (const image of images) {
 			const bytes = fs.readFileSync(path.join(root, image));
 			expect(bytes.subarray(1, 4).toString()).toBe('PNG');
