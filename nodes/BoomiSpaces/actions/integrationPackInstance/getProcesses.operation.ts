@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
-import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 /**
@@ -57,8 +57,7 @@ export const properties: INodeProperties[] = [
 ];
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
-	const integrationPackInstanceId = requireId.call(this, locatorValue(raw), itemIndex, {
+	const integrationPackInstanceId = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance whose processes to list.',
 	});

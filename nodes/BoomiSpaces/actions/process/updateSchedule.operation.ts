@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
-import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import { describeValue, locatorField, readLocatorId, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 
@@ -59,30 +59,15 @@ const EXPRESSION_HELP =
 	'* (every), a number, a range such as 8-18, a step such as 0-59/15 or */15, or a comma-separated list of these such as 0,30';
 
 export const properties: INodeProperties[] = [
-	{
+	locatorField({
 		displayName: 'Process Schedules',
 		name: 'processSchedulesId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description:
 			"Which process on which atom to schedule: the process schedules ID, as Get Processes of an integration pack instance outputs it (processSchedules.ID). In Boomi's samples it is base64 of \"CPS\" + atom ID + \":\" + process ID; From List shows every process and atom pair of the installed instances. Sent to Boomi unchanged.",
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a process on an atom...',
-				typeOptions: { searchListMethod: 'searchProcessSchedules', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. Q1BTOGZhNTU3MTQtOGU1ZS00NWYxLWI3ZTEtZjU3ZjIwMDBmNDY0OjZlNzlhZWFkLTQwZDQtNDIyYi05MDM3LTQzNzBhODZjYzJmMQ',
-			},
-		],
-	},
+		searchListMethod: 'searchProcessSchedules',
+		listPlaceholder: 'Select a process on an atom...',
+		idPlaceholder: 'e.g. Q1BTOGZhNTU3MTQtOGU1ZS00NWYxLWI3ZTEtZjU3ZjIwMDBmNDY0OjZlNzlhZWFkLTQwZDQtNDIyYi05MDM3LTQzNzBhODZjYzJmMQ',
+	}),
 	{
 		displayName: 'Schedules',
 		name: 'processSchedules',
@@ -262,15 +247,10 @@ function optionalId(this: IExecuteFunctions, value: unknown, itemIndex: number, 
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const processSchedulesId = requireId.call(
-		this,
-		locatorValue(this.getNodeParameter('processSchedulesId', itemIndex, '', { extractValue: true })),
-		itemIndex,
-		{
-			label: 'Process Schedules ID',
-			fix: 'set "Process Schedules" to the process schedules ID of the process and atom (pick it From List, or take processSchedules.id from Get Processes of an integration pack instance).',
-		},
-	);
+	const processSchedulesId = readLocatorId.call(this, 'processSchedulesId', itemIndex, {
+		label: 'Process Schedules ID',
+		fix: 'set "Process Schedules" to the process schedules ID of the process and atom (pick it From List, or take processSchedules.id from Get Processes of an integration pack instance).',
+	});
 	const extra = (this.getNodeParameter('additionalFields', itemIndex, {}) ?? {}) as IDataObject;
 	const givenProcessId = optionalId.call(this, extra.processId, itemIndex, 'Process ID');
 	const givenAtomId = optionalId.call(this, extra.atomId, itemIndex, 'Atom ID');
