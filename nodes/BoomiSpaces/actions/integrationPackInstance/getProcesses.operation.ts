@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
 import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { processSchedulesFields } from '../process/processSchedulesFields';
 
 /**
  * Boomi's `integrationPackInstanceProcesses`: the processes of one instance,
@@ -21,29 +22,7 @@ export const document: GraphQLDocument = {
       integrationPackInstanceId
     }
     processSchedules {
-      id
-      processId
-      atomId
-      envId
-      schedule {
-        minutes
-        hours
-        daysOfWeek
-        daysOfMonth
-        months
-        years
-      }
-      retry {
-        schedule {
-          minutes
-          hours
-          daysOfWeek
-          daysOfMonth
-          months
-          years
-        }
-        maxRetry
-      }
+      ${processSchedulesFields('      ')}
     }
   }
 }`,

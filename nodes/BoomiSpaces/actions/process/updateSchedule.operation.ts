@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asList } from '../listResults';
 import { describeValue, locatorField, readLocatorId, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { processSchedulesFields } from './processSchedulesFields';
 import { noSettings } from '../types';
 
 /**
@@ -18,29 +19,7 @@ export const document: GraphQLDocument = {
 	field: 'processSchedulesUpdate',
 	query: /* GraphQL */ `mutation UpdateProcessSchedules($processSchedules: String!, $processSchedulesId: String!) {
   processSchedulesUpdate(processSchedules: $processSchedules, processSchedulesId: $processSchedulesId) {
-    id
-    processId
-    atomId
-    envId
-    schedule {
-      minutes
-      hours
-      daysOfWeek
-      daysOfMonth
-      months
-      years
-    }
-    retry {
-      schedule {
-        minutes
-        hours
-        daysOfWeek
-        daysOfMonth
-        months
-        years
-      }
-      maxRetry
-    }
+    ${processSchedulesFields('    ')}
   }
 }`,
 };
