@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { atomLocator, processLocator, readLocatorId } from '../resourceLocator';
+import { parseJsonDocument } from '../jsonInput';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 
@@ -46,16 +47,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
  * and named in `unparsedFields`; the run was accepted all the same.
  */
 export function output(data: unknown, vars: IDataObject): IDataObject[] {
-	let parsed: unknown;
-	if (typeof data === 'string') {
-		try {
-			parsed = JSON.parse(data);
-		} catch {
-			parsed = undefined;
-		}
-	} else if (data && typeof data === 'object') {
-		parsed = data;
-	}
+	const parsed = typeof data === 'string' ? parseJsonDocument(data) : data;
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
 		const request = parsed as IDataObject;
 		return [
