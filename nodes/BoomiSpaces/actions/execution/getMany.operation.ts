@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
 import { describeValue, processLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
@@ -114,9 +114,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return { processId, executionTime, status };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 const PAIRS = ['executionDuration', 'inboundDocumentSize', 'outboundDocumentSize'] as const;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonText } from '../jsonInput';
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
 import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import { environmentIdsCollection, readEnvironmentIds } from './environmentIds';
 import type { GraphQLDocument, OperationDefinition } from '../types';
@@ -64,9 +64,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return environmentIds ? { integrationPackInstanceId, environmentIds } : { integrationPackInstanceId };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 const asObject = (value: unknown): IDataObject | undefined =>
 	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;

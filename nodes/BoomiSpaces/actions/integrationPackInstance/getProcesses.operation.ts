@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
 import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { processSchedulesFields } from '../process/processSchedulesFields';
@@ -43,9 +43,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return { integrationPackInstanceId };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 /**
  * One item per process Boomi lists (per atom it is deployed to, when several),
