@@ -157,3 +157,35 @@ export function environmentLocator(name: string, description: string, { required
 		idPlaceholder: 'e.g. 86b413a8-1ebf-4c95-bc5b-139573b77910',
 	});
 }
+
+/**
+ * The "Space" field: a resource locator (From List / By ID) over the Spaces
+ * the account created (Boomi's `spaces` query). Named `spaceId` like the input
+ * field of Boomi's integration pack listings, and the variable of every Space
+ * document.
+ */
+export function spaceLocator(description: string): INodeProperties {
+	return locatorField({
+		displayName: 'Space',
+		name: 'spaceId',
+		description,
+		searchListMethod: 'searchSpaces',
+		listPlaceholder: 'Select a Space...',
+		idPlaceholder: 'e.g. 2dcd9964-b85e-42ce-998d-b7c22a6f3e10',
+	});
+}
+
+/**
+ * The "Process Schedules" field (`processSchedulesId`): a process on an atom,
+ * as Get Processes of an integration pack instance outputs it, From List or By ID.
+ */
+export function processSchedulesLocator(description: string): INodeProperties {
+	return locatorField({
+		displayName: 'Process Schedules',
+		name: 'processSchedulesId',
+		description,
+		searchListMethod: 'searchProcessSchedules',
+		listPlaceholder: 'Select a process on an atom...',
+		idPlaceholder: 'e.g. Q1BTOGZhNTU3MTQtOGU1ZS00NWYxLWI3ZTEtZjU3ZjIwMDBmNDY0OjZlNzlhZWFkLTQwZDQtNDIyYi05MDM3LTQzNzBhODZjYzJmMQ',
+	});
+}

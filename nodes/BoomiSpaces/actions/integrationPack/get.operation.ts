@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeValue, locatorField, locatorValue } from '../resourceLocator';
-import { readSpaceId, spaceLocator } from '../space/shared';
+import { describeValue, locatorField, locatorValue, spaceLocator } from '../resourceLocator';
+import { readSpaceId } from '../space/shared';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 import { LISTING_FIELDS, listingsOf, listingTypeProperty, normalizeListing, readListingType } from './shared';

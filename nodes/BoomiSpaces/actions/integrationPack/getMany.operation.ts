@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyLimit, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
-import { readSpaceId, spaceLocator } from '../space/shared';
+import { spaceLocator } from '../resourceLocator';
+import { readSpaceId } from '../space/shared';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { LISTING_FIELDS, listingsOf, listingTypeProperty, normalizeListing, readListingType } from './shared';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
-import { describeValue, locatorField, readLocatorId, requireId } from '../resourceLocator';
+import { describeValue, processSchedulesLocator, readLocatorId, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { processSchedulesFields } from './processSchedulesFields';
 import { noSettings } from '../types';
@@ -38,15 +38,9 @@ const EXPRESSION_HELP =
 	'* (every), a number, a range such as 8-18, a step such as 0-59/15 or */15, or a comma-separated list of these such as 0,30';
 
 export const properties: INodeProperties[] = [
-	locatorField({
-		displayName: 'Process Schedules',
-		name: 'processSchedulesId',
-		description:
-			"Which process on which atom to schedule: the process schedules ID, as Get Processes of an integration pack instance outputs it (processSchedules.ID). In Boomi's samples it is base64 of \"CPS\" + atom ID + \":\" + process ID; From List shows every process and atom pair of the installed instances. Sent to Boomi unchanged.",
-		searchListMethod: 'searchProcessSchedules',
-		listPlaceholder: 'Select a process on an atom...',
-		idPlaceholder: 'e.g. Q1BTOGZhNTU3MTQtOGU1ZS00NWYxLWI3ZTEtZjU3ZjIwMDBmNDY0OjZlNzlhZWFkLTQwZDQtNDIyYi05MDM3LTQzNzBhODZjYzJmMQ',
-	}),
+	processSchedulesLocator(
+		"Which process on which atom to schedule: the process schedules ID, as Get Processes of an integration pack instance outputs it (processSchedules.ID). In Boomi's samples it is base64 of \"CPS\" + atom ID + \":\" + process ID; From List shows every process and atom pair of the installed instances. Sent to Boomi unchanged.",
+	),
 	{
 		displayName: 'Schedules',
 		name: 'processSchedules',
