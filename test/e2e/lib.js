@@ -322,7 +322,31 @@ function restClient(baseUrl) {
 	};
 }
 
+/**
+ * A run's checks and step timings: `check(name, passed, detail)` logs ✔ or ✖
+ * (with the detail when it failed); `step(name, fn)` logs the step and times it.
+ */
+function checkRecorder() {
+	const checks = [];
+	const timings = [];
+	const check = (name, passed, detail) => {
+		checks.push({ name, ok: Boolean(passed) });
+		log(`   ${passed ? '✔' : '✖'} ${name}${passed || detail === undefined ? '' : `\n       ${String(detail).split('\n').join('\n       ')}`}`);
+	};
+	const step = async (name, fn) => {
+		log(`== ${name}`);
+		const at = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings.push([name, Date.now() - at]);
+		}
+	};
+	return { checks, timings, check, step };
+}
+
 module.exports = {
+	checkRecorder,
 	ROOT,
 	E2E,
 	NODE_TYPE,

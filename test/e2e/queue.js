@@ -625,22 +625,8 @@ async function run({ check, step, figures, anyFailed }) {
 
 async function main() {
 	const started = Date.now();
-	const checks = [];
-	const timings = [];
+	const { checks, timings, check, step } = lib.checkRecorder();
 	const figures = [];
-	const check = (name, passed, detail) => {
-		checks.push({ name, ok: Boolean(passed) });
-		log(`   ${passed ? '✔' : '✖'} ${name}${passed || detail === undefined ? '' : `\n       ${String(detail).split('\n').join('\n       ')}`}`);
-	};
-	const step = async (name, fn) => {
-		log(`== ${name}`);
-		const at = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings.push([name, Date.now() - at]);
-		}
-	};
 	await run({ check, step, figures, anyFailed: () => checks.some((c) => !c.ok) });
 	log('\ntimings');
 	for (const [name, ms] of timings) log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`);

@@ -413,21 +413,7 @@ async function main() {
 	}
 	for (const target of targets) {
 		log(`\n######## n8n ${target.version}`);
-		const checks = [];
-		const timings = [];
-		const check = (name, passed, detail) => {
-			checks.push({ name, ok: Boolean(passed) });
-			log(`   ${passed ? '✔' : '✖'} ${name}${passed || detail === undefined ? '' : `\n       ${String(detail).split('\n').join('\n       ')}`}`);
-		};
-		const step = async (name, fn) => {
-			log(`== ${name}`);
-			const at = Date.now();
-			try {
-				return await fn();
-			} finally {
-				timings.push([name, Date.now() - at]);
-			}
-		};
+		const { checks, timings, check, step } = lib.checkRecorder();
 		const at = Date.now();
 		await runTarget(target, { check, step });
 		log('\ntimings');

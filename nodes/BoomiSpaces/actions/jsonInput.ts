@@ -58,6 +58,15 @@ export function parseJsonText(text: unknown): unknown {
 }
 
 /**
+ * JSON text from Boomi holding a document (an object or an array), or
+ * `undefined` when it does not parse or holds a bare value (text, number, null).
+ */
+export function parseJsonDocument(text: unknown): unknown {
+	const parsed = parseJsonText(text);
+	return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+}
+
+/**
  * Parses `json[key]` in place when it is JSON text; keeps text that does not
  * parse and adds `key` to `unparsed`. Absent or null values stay as they are.
  */

@@ -55,6 +55,11 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return limit;
 }
 
+/** `settings()` of a list operation with Return All / Limit and no other setting. */
+export function limitSettings(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return { limit: readLimit.call(this, itemIndex) };
+}
+
 /** The settings an operation's `output()` received (defaults: everything, no filter). */
 export function listSettingsOf(settings: IDataObject): ListSettings {
 	return { filters: {}, ...settings } as ListSettings;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
 import { describeValue } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
@@ -75,9 +75,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 }
 
 /** Return All / Limit: applied to Boomi's answer (the query has no paging), never sent. */
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 /** One item per account: its account ID and name, in Boomi's order. */
 export function output(data: unknown, _variables: IDataObject, itemSettings: IDataObject): IDataObject[] {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
-import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
+import { describeValue, processLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 /**
@@ -51,30 +51,9 @@ const statusNames: Record<(typeof EXECUTION_STATUSES)[number], string> = {
 export const statusOptions = EXECUTION_STATUSES.map((value) => ({ name: statusNames[value], value }));
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Process',
-		name: 'processId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			'The Boomi process whose executions to list: its process ID, as Get Processes of an integration pack instance outputs it',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a process...',
-				typeOptions: { searchListMethod: 'searchProcesses', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 6e79aead-5fd4-4a4e-9a46-6f1b1e1e7a10',
-			},
-		],
-	},
+	processLocator(
+		'The Boomi process whose executions to list: its process ID, as Get Processes of an integration pack instance outputs it',
+	),
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -113,7 +92,7 @@ export function boomiDateTime(value: unknown): string | undefined {
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const processId = requireId.call(this, locatorValue(this.getNodeParameter('processId', itemIndex, '', { extractValue: true })), itemIndex, {
+	const processId = readLocatorId.call(this, 'processId', itemIndex, {
 		label: 'Process ID',
 		fix: 'set "Process" to the ID of the process whose executions to list (Get Processes of an integration pack instance outputs it).',
 	});
@@ -135,9 +114,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return { processId, executionTime, status };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 const PAIRS = ['executionDuration', 'inboundDocumentSize', 'outboundDocumentSize'] as const;
 

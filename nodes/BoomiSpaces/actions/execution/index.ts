@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../operationSelector';
 import type { OperationDefinition } from '../types';
 import { getMany } from './getMany.operation';
 
@@ -7,20 +8,12 @@ export const operations = {
 	getMany,
 } satisfies Record<string, OperationDefinition>;
 
-export const operationProperty: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['execution'] } },
-	options: [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			description:
-				"List a process's executions with one status since a time, one item per execution with its ID, time, status, process, atom, document counts, duration (ms) and message (Boomi query executionHistory)",
-			action: 'Get many executions',
-		},
-	],
-	default: 'getMany',
-};
+export const operationProperty: INodeProperties = operationSelector('execution', 'getMany', [
+	{
+		name: 'Get Many',
+		value: 'getMany',
+		description:
+			"List a process's executions with one status since a time, one item per execution with its ID, time, status, process, atom, document counts, duration (ms) and message (Boomi query executionHistory)",
+		action: 'Get many executions',
+	},
+]);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeValue, locatorValue } from '../resourceLocator';
-import { readSpaceId, spaceLocator } from '../space/shared';
+import { describeValue, locatorField, locatorValue, spaceLocator } from '../resourceLocator';
+import { readSpaceId } from '../space/shared';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
 import { LISTING_FIELDS, listingsOf, listingTypeProperty, normalizeListing, readListingType } from './shared';
@@ -26,30 +26,15 @@ export const properties: INodeProperties[] = [
 	spaceLocator(
 		'The Space the integration pack is listed in: its Space ID, as Get Many on Space returns it. Boomi takes the Space from this field, not from the credential\'s Space GUID.',
 	),
-	{
+	locatorField({
 		displayName: 'Integration Pack Listing',
 		name: 'spaceArtifactListingIds',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description:
 			"The listing to get: its listing ID (the ID Get Many on Integration Pack returns, not the integration pack's own ID). An expression may give several listing IDs, as an array or comma-separated text; the node outputs one item per listing.",
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an integration pack listing...',
-				typeOptions: { searchListMethod: 'searchIntegrationPackListings', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 5f0c6a1e-2b7d-4c3e-9a8f-1d2e3f4a5b6c',
-			},
-		],
-	},
+		searchListMethod: 'searchIntegrationPackListings',
+		listPlaceholder: 'Select an integration pack listing...',
+		idPlaceholder: 'e.g. 5f0c6a1e-2b7d-4c3e-9a8f-1d2e3f4a5b6c',
+	}),
 	listingTypeProperty,
 ];
 

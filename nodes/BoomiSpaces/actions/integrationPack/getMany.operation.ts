@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
-import { readSpaceId, spaceLocator } from '../space/shared';
+import { applyLimit, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
+import { spaceLocator } from '../resourceLocator';
+import { readSpaceId } from '../space/shared';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { LISTING_FIELDS, listingsOf, listingTypeProperty, normalizeListing, readListingType } from './shared';
 
@@ -34,9 +35,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 }
 
 /** Return All / Limit: applied to Boomi's answer, never sent. */
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 /** One item per listing, in Boomi's order, catalog metadata parsed when it is JSON. */
 export function output(data: unknown, vars: IDataObject, itemSettings: IDataObject): IDataObject[] {

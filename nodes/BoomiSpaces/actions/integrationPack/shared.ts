@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeValue } from '../resourceLocator';
+import { parseJsonDocument } from '../jsonInput';
 import { asList } from '../listResults';
 
 /**
@@ -64,25 +65,13 @@ export function readListingType(this: IExecuteFunctions, itemIndex: number): IDa
 	return { spaceArtifactListingType: value };
 }
 
-/**
- * A JSON text as an object (or array), or `undefined` when it does not parse.
- * Boomi shows `catalogArtifactMetaData` as a "string", probably JSON [inferred].
- */
-export function parseJsonText(value: unknown): unknown {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	try {
-		const parsed: unknown = JSON.parse(value);
-		return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 /**
  * One listing as the node outputs it: Boomi's fields, the submission status
  * read out of its union, the Space asked for, and the catalog metadata parsed
  * when it is JSON text. Metadata that does not parse is kept as it came and
- * named in `unparsedFields` (never an error).
+ * named in `unparsedFields` (never an error). Boomi shows
+ * `catalogArtifactMetaData` as a "string", probably JSON [inferred].
  */
 export function normalizeListing(listing: IDataObject, spaceId: unknown): IDataObject {
 	const artifact = (listing.spaceArtifact && typeof listing.spaceArtifact === 'object' ? listing.spaceArtifact : {}) as IDataObject;
@@ -105,7 +94,7 @@ export function normalizeListing(listing: IDataObject, spaceId: unknown): IDataO
 		catalogArtifactMetaData: raw ?? null,
 	};
 	if (raw !== undefined && raw !== null && !(typeof raw === 'string' && raw.trim() === '')) {
-		const parsed = typeof raw === 'object' ? raw : parseJsonText(raw);
+		const parsed = typeof raw === 'object' ? raw : parseJsonDocument(raw);
 		if (parsed === undefined) json.unparsedFields = ['catalogArtifactMetaData'];
 		else json.catalogArtifactMetaData = parsed as IDataObject;
 	}
@@ -122,7 +111,7 @@ export function listingsOf(data: unknown): IDataObject[] {
 /** The name a person knows a listing by: the catalog metadata's name, else the artifact ID, else the listing ID. */
 export function listingName(listing: IDataObject): string {
 	const meta = (listing.spaceArtifactListingMetaData ?? {}) as IDataObject;
-	const parsed = parseJsonText(meta.catalogArtifactMetaData) as IDataObject | undefined;
+	const parsed = parseJsonDocument(meta.catalogArtifactMetaData) as IDataObject | undefined;
 	const artifact = (listing.spaceArtifact ?? {}) as IDataObject;
 	for (const candidate of [parsed?.name, parsed?.title, parsed?.displayName, artifact.spaceArtifactId, listing.id]) {
 		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
-import { describeValue, integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { describeValue, integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
+import { environmentIdsCollection, readEnvironmentIds } from './environmentIds';
 import type { Judgement, SpaceLists } from '../judging';
 import { ENVIRONMENTS_LIST, INSTANCES_LIST, findById, listedAttachments, namesOf } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
@@ -25,77 +26,21 @@ export const properties: INodeProperties[] = [
 	integrationPackInstanceLocator(
 		'The installed integration pack instance to attach, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
 	),
-	{
-		displayName: 'Environments',
-		name: 'environmentIds',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Environment',
+	environmentIdsCollection({
 		required: true,
 		description:
 			'The environments to attach the instance to, at least one. Each entry takes one environment ID; an expression in an entry may also give several, as an array or as comma-separated text. Get Many on Environment lists the environment IDs.',
-		options: [
-			{
-				displayName: 'Environment',
-				name: 'environment',
-				values: [
-					{
-						displayName: 'Environment',
-						name: 'environmentId',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
-						description:
-							'An environment of the Space to attach the instance to: its ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
-						modes: [
-							{
-								displayName: 'From List',
-								name: 'list',
-								type: 'list',
-								placeholder: 'Select an environment...',
-								typeOptions: { searchListMethod: 'searchEnvironments', searchable: true },
-							},
-							{
-								displayName: 'By ID',
-								name: 'id',
-								type: 'string',
-								placeholder: 'e.g. 86b413a8-1ebf-4c95-bc5b-139573b77910',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+		entryDescription:
+			'An environment of the Space to attach the instance to: its ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
+	}),
 ];
 
 const FIX_ENVIRONMENTS =
 	'add at least one entry under "Environments" holding an environment ID (an expression may give an array of IDs or comma-separated IDs).';
 
-/** The environment ids of an item, in order, without repeats. */
-function readEnvironmentIds(this: IExecuteFunctions, itemIndex: number): string[] {
-	const collection = this.getNodeParameter('environmentIds', itemIndex, {}) as unknown;
-	const entries = (collection && typeof collection === 'object' ? (collection as IDataObject).environment : undefined) ?? [];
-	const ids: string[] = [];
-	const add = (value: unknown) => {
-		if (Array.isArray(value)) return value.forEach(add);
-		if (typeof value === 'string' && value.includes(',')) {
-			// Empty parts (a trailing comma) are skipped; each id is trimmed of the spaces around it.
-			return value
-				.split(',')
-				.map((part) => part.trim())
-				.filter((part) => part !== '')
-				.forEach(add);
-		}
-		const id = requireId.call(this, value, itemIndex, {
-			label: 'Environment ID',
-			fix: `every entry under "Environments" needs an environment ID: ${FIX_ENVIRONMENTS}`,
-		});
-		if (!ids.includes(id)) ids.push(id);
-	};
-	for (const entry of Array.isArray(entries) ? entries : [entries]) {
-		add(locatorValue(entry && typeof entry === 'object' ? (entry as IDataObject).environmentId : entry));
-	}
+/** The environment ids of an item, in order, without repeats; at least one. */
+function readEnvironmentIdsToAttach(this: IExecuteFunctions, itemIndex: number): string[] {
+	const ids = readEnvironmentIds.call(this, itemIndex, `every entry under "Environments" needs an environment ID: ${FIX_ENVIRONMENTS}`);
 	if (ids.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No environment to attach to', {
 			itemIndex,
@@ -106,12 +51,11 @@ function readEnvironmentIds(this: IExecuteFunctions, itemIndex: number): string[
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
-	const integrationPackInstanceId = requireId.call(this, locatorValue(raw), itemIndex, {
+	const integrationPackInstanceId = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance to attach.',
 	});
-	return { input: { integrationPackInstanceId, environmentIds: readEnvironmentIds.call(this, itemIndex) } };
+	return { input: { integrationPackInstanceId, environmentIds: readEnvironmentIdsToAttach.call(this, itemIndex) } };
 }
 
 /** One item per attachment Boomi created; `id` is the attachment ID that Unattach takes. */

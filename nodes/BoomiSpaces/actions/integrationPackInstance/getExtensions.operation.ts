@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonText } from '../jsonInput';
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
-import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
+import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
+import { environmentIdsCollection, readEnvironmentIds } from './environmentIds';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 
 /**
@@ -33,79 +34,28 @@ export const properties: INodeProperties[] = [
 	integrationPackInstanceLocator(
 		'The installed integration pack instance whose extensions to get, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.',
 	),
-	{
-		displayName: 'Environments',
-		name: 'environmentIds',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Environment',
+	environmentIdsCollection({
+		required: false,
 		description:
 			'Only the extensions in these environments. Leave empty for every environment the instance is attached to (the node then leaves out environmentIds, which Boomi\'s page marks Required but types as optional; assumed to mean every environment). Each entry takes one environment ID; an expression in an entry may also give several, as an array or as comma-separated text. Get Many on Environment lists the environment IDs.',
-		options: [
-			{
-				displayName: 'Environment',
-				name: 'environment',
-				values: [
-					{
-						displayName: 'Environment',
-						name: 'environmentId',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
-						description:
-							'An environment the instance is attached to: its ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
-						modes: [
-							{
-								displayName: 'From List',
-								name: 'list',
-								type: 'list',
-								placeholder: 'Select an environment...',
-								typeOptions: { searchListMethod: 'searchEnvironments', searchable: true },
-							},
-							{
-								displayName: 'By ID',
-								name: 'id',
-								type: 'string',
-								placeholder: 'e.g. 86b413a8-1ebf-4c95-bc5b-139573b77910',
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+		entryDescription:
+			'An environment the instance is attached to: its ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
+	}),
 	...returnAllAndLimitProperties,
 ];
 
 /** The environment filter of an item, in order, without repeats; `null` (every environment) when empty. */
 function readEnvironmentFilter(this: IExecuteFunctions, itemIndex: number): string[] | null {
-	const collection = this.getNodeParameter('environmentIds', itemIndex, {}) as unknown;
-	const entries = (collection && typeof collection === 'object' ? (collection as IDataObject).environment : undefined) ?? [];
-	const ids: string[] = [];
-	const add = (value: unknown) => {
-		if (Array.isArray(value)) return value.forEach(add);
-		if (typeof value === 'string' && value.includes(',')) {
-			return value
-				.split(',')
-				.map((part) => part.trim())
-				.filter((part) => part !== '')
-				.forEach(add);
-		}
-		const id = requireId.call(this, value, itemIndex, {
-			label: 'Environment ID',
-			fix: 'every entry under "Environments" needs an environment ID (Get Many on Environment lists them); remove the empty entry, or every entry to get all environments.',
-		});
-		if (!ids.includes(id)) ids.push(id);
-	};
-	for (const entry of Array.isArray(entries) ? entries : [entries]) {
-		add(locatorValue(entry && typeof entry === 'object' ? (entry as IDataObject).environmentId : entry));
-	}
+	const ids = readEnvironmentIds.call(
+		this,
+		itemIndex,
+		'every entry under "Environments" needs an environment ID (Get Many on Environment lists them); remove the empty entry, or every entry to get all environments.',
+	);
 	return ids.length > 0 ? ids : null;
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
-	const integrationPackInstanceId = requireId.call(this, locatorValue(raw), itemIndex, {
+	const integrationPackInstanceId = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance whose extensions to get.',
 	});
@@ -114,9 +64,7 @@ export function variables(this: IExecuteFunctions, itemIndex: number): IDataObje
 	return environmentIds ? { integrationPackInstanceId, environmentIds } : { integrationPackInstanceId };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 const asObject = (value: unknown): IDataObject | undefined =>
 	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;

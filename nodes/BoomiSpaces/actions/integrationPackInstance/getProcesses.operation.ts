@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
-import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
+import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { processSchedulesFields } from '../process/processSchedulesFields';
 
 /**
  * Boomi's `integrationPackInstanceProcesses`: the processes of one instance,
@@ -21,29 +22,7 @@ export const document: GraphQLDocument = {
       integrationPackInstanceId
     }
     processSchedules {
-      id
-      processId
-      atomId
-      envId
-      schedule {
-        minutes
-        hours
-        daysOfWeek
-        daysOfMonth
-        months
-        years
-      }
-      retry {
-        schedule {
-          minutes
-          hours
-          daysOfWeek
-          daysOfMonth
-          months
-          years
-        }
-        maxRetry
-      }
+      ${processSchedulesFields('      ')}
     }
   }
 }`,
@@ -57,17 +36,14 @@ export const properties: INodeProperties[] = [
 ];
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
-	const integrationPackInstanceId = requireId.call(this, locatorValue(raw), itemIndex, {
+	const integrationPackInstanceId = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance whose processes to list.',
 	});
 	return { integrationPackInstanceId };
 }
 
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 /**
  * One item per process Boomi lists (per atom it is deployed to, when several),

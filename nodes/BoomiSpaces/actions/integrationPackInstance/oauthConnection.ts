@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonText } from '../jsonInput';
-import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { environmentLocator, integrationPackInstanceLocator, processLocator, readLocatorId } from '../resourceLocator';
 
 /**
  * The five keys that identify saved OAuth connector details, shared by Get
@@ -15,54 +15,13 @@ export function oauthKeyProperties(verb: 'get' | 'save'): INodeProperties[] {
 		integrationPackInstanceLocator(
 			`The installed integration pack instance whose OAuth connection details ${action}, as returned by Install or Get Many (the ID in their output). Sent to Boomi unchanged.`,
 		),
-		{
-			displayName: 'Environment',
-			name: 'envId',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
-			description:
-				'The environment the instance is attached to, for which the connection is configured: its environment ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select an environment...',
-					typeOptions: { searchListMethod: 'searchEnvironments', searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 86b413a8-1ebf-4c95-bc5b-139573b77910',
-				},
-			],
-		},
-		{
-			displayName: 'Process',
-			name: 'processId',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
-			description:
-				'The process of the instance that uses the OAuth connection: its process ID, as Get Processes of an integration pack instance outputs it (`ID`)',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select a process...',
-					typeOptions: { searchListMethod: 'searchProcesses', searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 6e79aead-5fd4-4a4e-9a46-6f1b1e1e7a10',
-				},
-			],
-		},
+		environmentLocator(
+			'envId',
+			'The environment the instance is attached to, for which the connection is configured: its environment ID (a UUID), as listed by Get Many on Environment. Sent to Boomi unchanged.',
+		),
+		processLocator(
+			'The process of the instance that uses the OAuth connection: its process ID, as Get Processes of an integration pack instance outputs it (`ID`)',
+		),
 		{
 			displayName: 'Connection ID',
 			name: 'connectionId',
@@ -89,7 +48,7 @@ export function oauthKeyProperties(verb: 'get' | 'save'): INodeProperties[] {
 /** Reads and checks the five keys of an item. */
 export function readOAuthKeys(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const id = (name: string, label: string, fix: string) =>
-		requireId.call(this, locatorValue(this.getNodeParameter(name, itemIndex, '', { extractValue: true })), itemIndex, { label, fix });
+		readLocatorId.call(this, name, itemIndex, { label, fix });
 	return {
 		integrationPackInstanceId: id(
 			'integrationPackInstanceId',

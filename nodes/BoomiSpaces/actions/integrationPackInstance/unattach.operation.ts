@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue, requireId } from '../resourceLocator';
+import { locatorField, readLocatorId } from '../resourceLocator';
 import type { Judgement, SpaceLists } from '../judging';
 import { ENVIRONMENTS_LIST, INSTANCES_LIST, findById, listedAttachments, namesOf } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
@@ -14,31 +14,16 @@ export const document: GraphQLDocument = {
 };
 
 export const properties: INodeProperties[] = [
-	{
-		// The internal name and stored values are released: only the words changed.
+	// The internal name and stored values are released: only the words changed.
+	locatorField({
 		displayName: 'Attachment',
 		name: 'integrationPackInstanceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description:
 			'Which integration pack instance to detach from which environment. By ID takes an attachment ID (Attach outputs it) or an instance ID (Boomi then detaches one of its attachments).',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an attachment...',
-				typeOptions: { searchListMethod: 'searchAttachments', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. QVRUQUNIX0lQQUNLX0VO...',
-			},
-		],
-	},
+		searchListMethod: 'searchAttachments',
+		listPlaceholder: 'Select an attachment...',
+		idPlaceholder: 'e.g. QVRUQUNIX0lQQUNLX0VO...',
+	}),
 ];
 
 const ATTACHMENT_PREFIX = 'ATTACH_IPACK_ENV';
@@ -72,9 +57,8 @@ export function decodeAttachmentId(
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
 	// Sent untouched: Boomi ids are opaque and compared byte for byte.
-	const id = requireId.call(this, locatorValue(raw), itemIndex, {
+	const id = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Attachment ID',
 		fix: 'set "Attachment" to the attachment to detach (From List), or to an attachment ID or an integration pack instance ID (By ID).',
 	});

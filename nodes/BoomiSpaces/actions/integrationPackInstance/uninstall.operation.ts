@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { integrationPackInstanceLocator, locatorValue, requireId } from '../resourceLocator';
+import { integrationPackInstanceLocator, readLocatorId } from '../resourceLocator';
 import type { Judgement, SpaceLists } from '../judging';
 import { INSTANCES_LIST, findById, namesOf } from '../judging';
 import type { GraphQLDocument, OperationDefinition } from '../types';
@@ -21,8 +21,7 @@ export const properties: INodeProperties[] = [
 ];
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('integrationPackInstanceId', itemIndex, '', { extractValue: true }) as unknown;
-	const id = requireId.call(this, locatorValue(raw), itemIndex, {
+	const id = readLocatorId.call(this, 'integrationPackInstanceId', itemIndex, {
 		label: 'Integration Pack Instance ID',
 		fix: 'set "Integration Pack Instance" to the ID of the installed instance to uninstall.',
 	});

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asList } from '../listResults';
-import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import { describeValue, processSchedulesLocator, readLocatorId, requireId } from '../resourceLocator';
 import type { GraphQLDocument, OperationDefinition } from '../types';
+import { processSchedulesFields } from './processSchedulesFields';
 import { noSettings } from '../types';
 
 /**
@@ -18,29 +19,7 @@ export const document: GraphQLDocument = {
 	field: 'processSchedulesUpdate',
 	query: /* GraphQL */ `mutation UpdateProcessSchedules($processSchedules: String!, $processSchedulesId: String!) {
   processSchedulesUpdate(processSchedules: $processSchedules, processSchedulesId: $processSchedulesId) {
-    id
-    processId
-    atomId
-    envId
-    schedule {
-      minutes
-      hours
-      daysOfWeek
-      daysOfMonth
-      months
-      years
-    }
-    retry {
-      schedule {
-        minutes
-        hours
-        daysOfWeek
-        daysOfMonth
-        months
-        years
-      }
-      maxRetry
-    }
+    ${processSchedulesFields('    ')}
   }
 }`,
 };
@@ -59,30 +38,9 @@ const EXPRESSION_HELP =
 	'* (every), a number, a range such as 8-18, a step such as 0-59/15 or */15, or a comma-separated list of these such as 0,30';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Process Schedules',
-		name: 'processSchedulesId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description:
-			"Which process on which atom to schedule: the process schedules ID, as Get Processes of an integration pack instance outputs it (processSchedules.ID). In Boomi's samples it is base64 of \"CPS\" + atom ID + \":\" + process ID; From List shows every process and atom pair of the installed instances. Sent to Boomi unchanged.",
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a process on an atom...',
-				typeOptions: { searchListMethod: 'searchProcessSchedules', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. Q1BTOGZhNTU3MTQtOGU1ZS00NWYxLWI3ZTEtZjU3ZjIwMDBmNDY0OjZlNzlhZWFkLTQwZDQtNDIyYi05MDM3LTQzNzBhODZjYzJmMQ',
-			},
-		],
-	},
+	processSchedulesLocator(
+		"Which process on which atom to schedule: the process schedules ID, as Get Processes of an integration pack instance outputs it (processSchedules.ID). In Boomi's samples it is base64 of \"CPS\" + atom ID + \":\" + process ID; From List shows every process and atom pair of the installed instances. Sent to Boomi unchanged.",
+	),
 	{
 		displayName: 'Schedules',
 		name: 'processSchedules',
@@ -262,15 +220,10 @@ function optionalId(this: IExecuteFunctions, value: unknown, itemIndex: number, 
 }
 
 export function variables(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const processSchedulesId = requireId.call(
-		this,
-		locatorValue(this.getNodeParameter('processSchedulesId', itemIndex, '', { extractValue: true })),
-		itemIndex,
-		{
-			label: 'Process Schedules ID',
-			fix: 'set "Process Schedules" to the process schedules ID of the process and atom (pick it From List, or take processSchedules.id from Get Processes of an integration pack instance).',
-		},
-	);
+	const processSchedulesId = readLocatorId.call(this, 'processSchedulesId', itemIndex, {
+		label: 'Process Schedules ID',
+		fix: 'set "Process Schedules" to the process schedules ID of the process and atom (pick it From List, or take processSchedules.id from Get Processes of an integration pack instance).',
+	});
 	const extra = (this.getNodeParameter('additionalFields', itemIndex, {}) ?? {}) as IDataObject;
 	const givenProcessId = optionalId.call(this, extra.processId, itemIndex, 'Process ID');
 	const givenAtomId = optionalId.call(this, extra.atomId, itemIndex, 'Atom ID');

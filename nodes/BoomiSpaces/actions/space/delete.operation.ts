@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
-import { readSpaceId, SPACE_GUID_NOTE, spaceLocator } from './shared';
+import { readSpaceId, SPACE_GUID_NOTE } from './shared';
+import { spaceLocator } from '../resourceLocator';
 
 /** Boomi's `spaceDelete(id: ID!): Boolean` (its sample answers `true`). */
 export const document: GraphQLDocument = {

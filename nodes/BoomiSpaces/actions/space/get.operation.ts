@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
-import { oneSpace, readSpaceId, SPACE_FIELDS, SPACE_GUID_NOTE, spaceLocator } from './shared';
+import { oneSpace, readSpaceId, SPACE_FIELDS, SPACE_GUID_NOTE } from './shared';
+import { spaceLocator } from '../resourceLocator';
 
 /**
  * Boomi's `space(id: ID!)`. The Space details page writes `Space(id:)` in its

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { applyLimit, asList, listSettingsOf, readLimit, returnAllAndLimitProperties } from '../listResults';
+import { applyLimit, asList, limitSettings, listSettingsOf, returnAllAndLimitProperties } from '../listResults';
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { normalizeSpace, SPACE_FIELDS } from './shared';
 
@@ -22,9 +22,7 @@ export function variables(): IDataObject {
 }
 
 /** Return All / Limit: applied to Boomi's answer (the query has no paging), never sent. */
-export function settings(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return { limit: readLimit.call(this, itemIndex) };
-}
+export const settings = limitSettings;
 
 /** One item per Space, in Boomi's order. */
 export function output(data: unknown, _variables: IDataObject, itemSettings: IDataObject): IDataObject[] {

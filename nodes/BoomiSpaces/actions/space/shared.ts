@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeValue, locatorValue, requireId } from '../resourceLocator';
+import { describeValue, readLocatorId, requireId } from '../resourceLocator';
 
 /**
  * The Space fields every Space operation selects: those the samples of Boomi's
@@ -35,42 +35,9 @@ export const SPACE_FIELDS = /* GraphQL */ `id
 export const SPACE_GUID_NOTE =
 	"Boomi acts on the Spaces created by the credential's account; the credential's Space GUID does not limit which Space is meant.";
 
-/**
- * The "Space" field: a resource locator (From List / By ID) over the Spaces
- * the account created (Boomi's `spaces` query). Named `spaceId` like the input
- * field of Boomi's integration pack listings, and the variable of every Space
- * document.
- */
-export function spaceLocator(description: string): INodeProperties {
-	return {
-		displayName: 'Space',
-		name: 'spaceId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a Space...',
-				typeOptions: { searchListMethod: 'searchSpaces', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 2dcd9964-b85e-42ce-998d-b7c22a6f3e10',
-			},
-		],
-	};
-}
-
 /** The item's Space ID (the `spaceId` locator), checked. */
 export function readSpaceId(this: IExecuteFunctions, itemIndex: number, purpose: string): string {
-	const raw = this.getNodeParameter('spaceId', itemIndex, '', { extractValue: true }) as unknown;
-	return requireId.call(this, locatorValue(raw), itemIndex, {
+	return readLocatorId.call(this, 'spaceId', itemIndex, {
 		label: 'Space ID',
 		fix: `set "Space" to the ID of the Space ${purpose} (Get Many on Space lists the Spaces of the account with their IDs).`,
 	});

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { GraphQLDocument, OperationDefinition } from '../types';
 import { noSettings } from '../types';
-import { oneSpace, optionalText, readSpaceId, requiredText, SPACE_FIELDS, SPACE_GUID_NOTE, spaceLocator } from './shared';
+import { oneSpace, optionalText, readSpaceId, requiredText, SPACE_FIELDS, SPACE_GUID_NOTE } from './shared';
+import { spaceLocator } from '../resourceLocator';
 
 /**
  * Boomi's `spaceUpdate(input: SpaceUpdateInput!)`, the input inline with
