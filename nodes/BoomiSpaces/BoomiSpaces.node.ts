@@ -26,7 +26,7 @@ export class BoomiSpaces implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleExpression(),
-		description: 'Manage integration pack instances in a Boomi Space through the Boomi Spaces GraphQL API',
+		description: 'Install, configure, run and watch integration packs in a Boomi Space, and administer Spaces, through the Boomi Spaces GraphQL API',
 		defaults: {
 			name: 'Boomi Spaces',
 		},
