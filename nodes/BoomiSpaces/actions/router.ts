@@ -13,21 +13,11 @@ import { Evidence, JUDGES, readSafeRunOptions } from './evidence';
 import { findOperation, operationName } from './registry';
 import type { RunOptions } from './runOptions';
 import { readRunOptions } from './runOptions';
+import type { ItemRequest, Unit } from './itemQueue';
+import { ItemQueue } from './itemQueue';
 import type { OperationDefinition } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;
-
-/** What one item sends (variables) and what only its output reads (settings). */
-interface ItemRequest {
-	variables: IDataObject;
-	settings: IDataObject;
-}
-
-/** Items sent together in one request. */
-interface Unit {
-	indexes: number[];
-	requests: ItemRequest[];
-}
 
 /** Dry Run / Succeed If Already Done for an operation that has a judge (actions/evidence.ts). */
 interface SafeRun extends SafeRunOptions {
@@ -63,14 +53,8 @@ interface Rejected {
 class ItemRun {
 	private readonly results: Array<INodeExecutionData[] | undefined>;
 
-	private readonly attempts: Uint8Array;
-
-	/** Requests of items waiting to be resent (recomputing could differ). */
-	private readonly retryRequests = new Map<number, ItemRequest>();
-
-	private retryQueue: number[] = [];
-
-	private nextFresh = 0;
+	/** Which items go next, and when (transport-free: see itemQueue.ts). */
+	private readonly queue: ItemQueue;
 
 	private fatal: { index: number; error: NodeError } | undefined;
 
@@ -91,9 +75,6 @@ class ItemRun {
 	/** When each item's last request was released by the pacer. */
 	private readonly sentAt: Float64Array;
 
-	/** Before when a throttled item may not be resent (its own backoff). */
-	private readonly readyAt: Float64Array;
-
 	private readonly label: RequestLabel;
 
 	private readonly continueOnFail: boolean;
@@ -104,13 +85,12 @@ class ItemRun {
 		name: string,
 		private readonly endpoints: BoomiEndpoints,
 		private readonly options: RunOptions,
-		private readonly itemCount: number,
+		itemCount: number,
 		private readonly safe?: SafeRun,
 	) {
 		this.results = new Array(itemCount);
-		this.attempts = new Uint8Array(itemCount);
+		this.queue = new ItemQueue(itemCount);
 		this.sentAt = new Float64Array(itemCount);
-		this.readyAt = new Float64Array(itemCount);
 		this.label = { name, mutation: isMutation(definition.document) };
 		this.continueOnFail = context.continueOnFail();
 	}
@@ -127,7 +107,7 @@ class ItemRun {
 		try {
 			// One request at a time until one got past sign-in: the JWT it minted
 			// serves the others (n8n mints for every request that finds none).
-			while (!this.signedIn && !this.fatal && this.hasWork()) await this.dispatch(1);
+			while (!this.signedIn && !this.fatal && this.queue.hasWork()) await this.dispatch(1);
 			await this.dispatch(Infinity);
 		} finally {
 			this.pace.leave();
@@ -136,10 +116,6 @@ class ItemRun {
 		const output: INodeExecutionData[] = [];
 		for (const items of this.results) if (items) for (const item of items) output.push(item);
 		return output;
-	}
-
-	private hasWork(): boolean {
-		return this.retryQueue.length > 0 || this.nextFresh < this.itemCount;
 	}
 
 	/**
@@ -161,9 +137,8 @@ class ItemRun {
 					continue;
 				}
 				// Only resends still in their own backoff are left.
-				if (this.retryQueue.length === 0) break;
-				const wake = this.retryQueue.reduce((soonest, index) => Math.min(soonest, this.readyAt[index]), Infinity);
-				await sleep(Math.max(0, wake - this.pace.now()));
+				if (!this.queue.hasResends()) break;
+				await sleep(Math.max(0, this.queue.soonestResend() - this.pace.now()));
 				continue;
 			}
 			started++;
@@ -173,16 +148,26 @@ class ItemRun {
 		await Promise.all(inFlight);
 	}
 
-	/** `takeUnit()` without the resends whose own backoff has not run out (they stay queued). */
+	/** The next unit: due resends, then fresh items (their input checked now); none once sign-in is impossible. */
 	private takeReadyUnit(): Unit | undefined {
-		const now = this.pace.now();
-		const waiting = this.retryQueue.filter((index) => this.readyAt[index] > now);
-		if (waiting.length === 0) return this.takeUnit();
-		this.retryQueue = this.retryQueue.filter((index) => this.readyAt[index] <= now);
+		if (this.authFailure) {
+			for (const index of this.queue.drain()) this.fail(index, outcomeError(this.context, this.label, this.authFailure, index));
+			return undefined;
+		}
+		const size = this.definition.batch ? this.options.batchSize : 1;
+		return this.queue.take(size, this.pace.now(), (index) => this.prepare(index), () => this.fatal !== undefined);
+	}
+
+	/** An item's request, or undefined after failing the item for its input (before any request). */
+	private prepare(index: number): ItemRequest | undefined {
 		try {
-			return this.takeUnit();
-		} finally {
-			this.retryQueue.push(...waiting);
+			return {
+				variables: this.definition.variables.call(this.context, index),
+				settings: this.definition.settings.call(this.context, index),
+			};
+		} catch (error) {
+			this.fail(index, asNodeError(this.context, error, index));
+			return undefined;
 		}
 	}
 
@@ -193,52 +178,6 @@ class ItemRun {
 		for (const index of unit.indexes) this.sentAt[index] = sentAt;
 		await this.send(unit);
 		this.pace.roundTrip(this.pace.now() - sentAt);
-	}
-
-	/**
-	 * Throttled or refused: the account's pace backs off (once per congestion
-	 * episode, for Retry-After or a short pause), and these items wait out
-	 * their own backoff before being resent; other items go on meanwhile.
-	 */
-	private backOff(indexes: number[], attempt: number, retryAfterMs: number | undefined): void {
-		const readyAt = this.pace.now() + backoffMs(attempt, retryAfterMs);
-		let sentAt = -Infinity;
-		for (const index of indexes) {
-			this.readyAt[index] = readyAt;
-			sentAt = Math.max(sentAt, this.sentAt[index]);
-		}
-		this.pace.throttled(sentAt, retryAfterMs);
-	}
-
-	/** Up to `batchSize` items: resends first, then fresh items (their input checked now). */
-	private takeUnit(): Unit | undefined {
-		const unit: Unit = { indexes: [], requests: [] };
-		if (this.retryQueue.length > 0) this.retryQueue.sort((a, b) => a - b);
-		const batchSize = this.definition.batch ? this.options.batchSize : 1;
-		while (unit.indexes.length < batchSize && !this.fatal) {
-			if (this.authFailure) {
-				this.failAllPending(this.authFailure);
-				break;
-			}
-			const retry = this.retryQueue.shift();
-			if (retry !== undefined) {
-				unit.indexes.push(retry);
-				unit.requests.push(this.retryRequests.get(retry) as ItemRequest);
-				this.retryRequests.delete(retry);
-				continue;
-			}
-			if (this.nextFresh >= this.itemCount) break;
-			const index = this.nextFresh++;
-			try {
-				const variables = this.definition.variables.call(this.context, index);
-				const settings = this.definition.settings.call(this.context, index);
-				unit.requests.push({ variables, settings });
-				unit.indexes.push(index);
-			} catch (error) {
-				this.fail(index, asNodeError(this.context, error, index));
-			}
-		}
-		return unit.indexes.length > 0 ? unit : undefined;
 	}
 
 	private async send(unit: Unit): Promise<void> {
@@ -370,43 +309,25 @@ class ItemRun {
 	}
 
 	private failAll(indexes: number[], outcome: Outcome): void {
-		for (const index of indexes) this.fail(index, outcomeError(this.context, this.label, outcome, index, this.attempts[index] + 1));
-	}
-
-	/** Fails every item not sent yet (queued resends and fresh items) with the same failure. */
-	private failAllPending(outcome: Outcome): void {
-		const pending = [...this.retryQueue];
-		this.retryQueue = [];
-		this.retryRequests.clear();
-		while (this.nextFresh < this.itemCount) pending.push(this.nextFresh++);
-		for (const index of pending.sort((a, b) => a - b)) {
-			this.fail(index, outcomeError(this.context, this.label, outcome, index));
-		}
+		for (const index of indexes) this.fail(index, outcomeError(this.context, this.label, outcome, index, this.queue.attemptsOf(index) + 1));
 	}
 
 	/**
-	 * Queues items for a resend after their own backoff (the account's pace
-	 * backs off too), or fails them once they used up `maxRetries`.
+	 * Throttled or refused: these items wait out their own backoff before
+	 * being resent (other items go on meanwhile) and the account's pace backs
+	 * off (once per congestion episode); an item that used up `maxRetries`
+	 * fails with the last outcome.
 	 */
-	private retry(
-		indexes: number[],
-		requests: ItemRequest[],
-		retryAfterMs: number | undefined,
-		last: Outcome,
-	): void {
-		let attempt = 0;
-		indexes.forEach((index, position) => {
-			attempt = Math.max(attempt, ++this.attempts[index]);
-			if (this.attempts[index] > this.options.maxRetries) {
-				// Sign-in kept failing: the rest fail alike, without a sign-in each.
-				if (last.kind === 'notApplied' && !this.signedIn) this.authFailure ??= last;
-				this.fail(index, outcomeError(this.context, this.label, last, index, this.attempts[index]));
-				return;
-			}
-			this.retryQueue.push(index);
-			this.retryRequests.set(index, requests[position]);
-		});
-		this.backOff(indexes, attempt, retryAfterMs);
+	private retry(indexes: number[], requests: ItemRequest[], retryAfterMs: number | undefined, last: Outcome): void {
+		const { exhausted } = this.queue.requeue(indexes, requests, this.options.maxRetries, (attempt) => this.pace.now() + backoffMs(attempt, retryAfterMs));
+		for (const index of exhausted) {
+			// Sign-in kept failing: the rest fail alike, without a sign-in each.
+			if (last.kind === 'notApplied' && !this.signedIn) this.authFailure ??= last;
+			this.fail(index, outcomeError(this.context, this.label, last, index, this.queue.attemptsOf(index)));
+		}
+		let sentAt = -Infinity;
+		for (const index of indexes) sentAt = Math.max(sentAt, this.sentAt[index]);
+		this.pace.throttled(sentAt, retryAfterMs);
 	}
 
 	private succeed(index: number, data: unknown, { variables, settings }: ItemRequest): void {
