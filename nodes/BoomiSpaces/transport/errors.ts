@@ -104,7 +104,7 @@ export function outcomeError(
 	itemIndex?: number,
 	attempts = 1,
 ): NodeApiError {
-	const errors = outcome.kind === 'data' ? outcome.errors : outcome.errors;
+	const { errors } = outcome;
 	const messages = errors.map((error) => error.message).filter(Boolean);
 	const code = errors.find((error) => error.code)?.code;
 	const fallback = outcome.kind === 'data' ? `Boomi Spaces answered without a result for "${label.name}"` : outcome.message;
